@@ -1,1 +1,2 @@
-export {};
+export { runCli, type CliIo } from "./cli.js";
+export { summarizeDataset } from "./summary.js";

@@ -23,3 +23,4 @@ export * from "./names.js";
 export * from "./dataset.js";
 export * from "./validate-dataset.js";
 export * from "./lookup.js";
+export * from "./format.js";

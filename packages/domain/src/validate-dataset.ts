@@ -63,7 +63,6 @@ export function validateDataset(d: Dataset): DataProblem[] {
 
   // cost-items.yaml
   duplicates("cost-items.yaml", "costItems", d.costItems, (x) => x.id, "cost item id");
-  const tableIds = new Set(d.publishedTables.map((t) => t.id));
   const itemYears = new Set(d.costItems.flatMap((x) => x.years.map((y) => `${x.id}@${y.year}`)));
   const participantsOf = (rule: AllocationRule, year: number): string[] =>
     rule.participants === "allMembers" ? membersOn(c, `${year}-01-01`) : [...rule.participants];
