@@ -28,9 +28,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     switch (command) {
       case "summary": {
-        const { values } = parseArgs({ args: [...rest], options: { collaboration: { type: "string" }, help: { type: "boolean" } } });
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { collaboration: { type: "string" }, help: { type: "boolean" } },
+        });
         if (values.help) {
-          io.out("samverkan summary [--collaboration ID]\n  Skriver en sammanfattning av ett eller alla inbyggda dataset.");
+          io.out(
+            "samverkan summary [--collaboration ID]\n  Skriver en sammanfattning av ett eller alla inbyggda dataset.",
+          );
           return 0;
         }
         const ids = values.collaboration ? [values.collaboration] : [...BUNDLED_DATASETS];
@@ -40,17 +45,31 @@ export function runCli(argv: readonly string[], io: CliIo): number {
             return 2;
           }
         }
-        io.out(ids.map((id) => summarizeDataset(loadBundledDataset(id as (typeof BUNDLED_DATASETS)[number]), io.today)).join("\n\n"));
+        io.out(
+          ids
+            .map((id) =>
+              summarizeDataset(loadBundledDataset(id as (typeof BUNDLED_DATASETS)[number]), io.today),
+            )
+            .join("\n\n"),
+        );
         return 0;
       }
       case "validate": {
-        const { positionals, values } = parseArgs({ args: [...rest], allowPositionals: true, options: { help: { type: "boolean" } } });
+        const { positionals, values } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { help: { type: "boolean" } },
+        });
         if (values.help || positionals.length !== 1) {
-          (values.help ? io.out : io.err)("samverkan validate DIR\n  Kontrollerar alla YAML-filer i DIR som ett dataset och listar varje fel.");
+          (values.help ? io.out : io.err)(
+            "samverkan validate DIR\n  Kontrollerar alla YAML-filer i DIR som ett dataset och listar varje fel.",
+          );
           return values.help ? 0 : 2;
         }
         const d = loadDataset(positionals[0] as string);
-        io.out(`${positionals[0]}: ok — ${d.collaboration.name}, ${d.costItems.length} kostnadsposter, ${d.publishedTables.length} publicerade tabeller`);
+        io.out(
+          `${positionals[0]}: ok — ${d.collaboration.name}, ${d.costItems.length} kostnadsposter, ${d.publishedTables.length} publicerade tabeller`,
+        );
         return 0;
       }
       default:

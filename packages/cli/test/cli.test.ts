@@ -18,9 +18,13 @@ describe("samverkan summary", () => {
     expect(r.out).toContain("Norrbottens e-nämnd (norrbotten) — gemensam nämnd, värdkommun Luleå");
     expect(r.out).toContain("Medlemmar 2022-09-01: 14");
     expect(r.out).toContain("- Grundfinansiering [grundfinansiering] 2022: 1 065 400 kr; 2023: 1 127 000 kr");
-    expect(r.out).toContain("! Förstudierapport avseende gemensam e-learningplattform, Plattform (e-learning, InfoCaption budgetoffert): raderna summerar till 1 124 999, tryckt summa 1 125 000");
+    expect(r.out).toContain(
+      "! Förstudierapport avseende gemensam e-learningplattform, Plattform (e-learning, InfoCaption budgetoffert): raderna summerar till 1 124 999, tryckt summa 1 125 000",
+    );
     expect(r.out).toContain("SkånEarkiv (skanearkiv)");
-    expect(r.out).toContain("- Maximalt uttag [gemensam tjänst] 2021: 8 541 tkr; 2022: 8 757 tkr; 2023: 8 970 tkr");
+    expect(r.out).toContain(
+      "- Maximalt uttag [gemensam tjänst] 2021: 8 541 tkr; 2022: 8 757 tkr; 2023: 8 970 tkr",
+    );
   });
 
   it("refuses an unknown collaboration with exit code 2 and the names there are", () => {
@@ -33,13 +37,18 @@ describe("samverkan summary", () => {
 describe("samverkan validate", () => {
   it("accepts a valid folder", () => {
     const r = run(["validate", `${BUNDLED_DATA_DIR}skanearkiv`]);
-    expect(r).toMatchObject({ code: 0, out: expect.stringContaining(": ok — SkånEarkiv, 1 kostnadsposter, 4 publicerade tabeller") });
+    expect(r).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(": ok — SkånEarkiv, 1 kostnadsposter, 4 publicerade tabeller"),
+    });
   });
 
   it("reports a broken folder with exit code 1 and no stack trace", () => {
     const r = run(["validate", "/nonexistent/dir"]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe('Could not load dataset "dir": 1 problem\n  - /nonexistent/dir: is not a readable folder');
+    expect(r.err).toBe(
+      'Could not load dataset "dir": 1 problem\n  - /nonexistent/dir: is not a readable folder',
+    );
   });
 
   it("unknown commands and options exit with 2", () => {
@@ -53,7 +62,9 @@ describe("samverkan validate", () => {
 describe("the installed bin", () => {
   const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
   it("runs as a program and sets its exit code", () => {
-    expect(execFileSync(process.execPath, [bin, "summary", "--collaboration", "skanearkiv"], { encoding: "utf8" })).toContain("SkånEarkiv");
+    expect(
+      execFileSync(process.execPath, [bin, "summary", "--collaboration", "skanearkiv"], { encoding: "utf8" }),
+    ).toContain("SkånEarkiv");
     const bad = spawnSync(process.execPath, [bin, "validate", "/nonexistent/dir"], { encoding: "utf8" });
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toMatch(/\bat .*\.js:\d+/);

@@ -9,5 +9,7 @@ const kalix = findMunicipality(norrbotten, "kalix"); // case and å/ä/ö do not
 if (!kalix.found) throw new Error(`Okänd kommun; menade du ${kalix.suggestions.join(" eller ")}?`);
 
 for (const a of publishedAmounts(norrbotten, { municipality: kalix.value.name, year: 2023 })) {
-  console.log(`${a.column}: ${formatMoney(a.amount, a.unit === "tkr" ? "tkr" : "kr")} — ${describeSource(a.source)}`);
+  console.log(
+    `${a.column}: ${formatMoney(a.amount, a.unit === "tkr" ? "tkr" : "kr")} — ${describeSource(a.source)}`,
+  );
 }

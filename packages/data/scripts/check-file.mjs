@@ -9,7 +9,9 @@ import { DATASET_FILES, problemsFromZod, formatProblem } from "@samverkan/domain
 const file = process.argv[2];
 const entry = DATASET_FILES[basename(file)];
 if (!entry) {
-  console.error(`unknown data file name ${basename(file)}; expected one of ${Object.keys(DATASET_FILES).join(", ")}`);
+  console.error(
+    `unknown data file name ${basename(file)}; expected one of ${Object.keys(DATASET_FILES).join(", ")}`,
+  );
   process.exit(2);
 }
 const result = entry.schema.safeParse(parse(readFileSync(file, "utf8")), { reportInput: true });

@@ -1,2 +1,8 @@
 export { loadDataset } from "./load-dataset.js";
-export { BUNDLED_DATASETS, BUNDLED_DATA_DIR, loadBundledDataset, isBundledDatasetId, type BundledDatasetId } from "./bundled.js";
+export {
+  BUNDLED_DATASETS,
+  BUNDLED_DATA_DIR,
+  loadBundledDataset,
+  isBundledDatasetId,
+  type BundledDatasetId,
+} from "./bundled.js";

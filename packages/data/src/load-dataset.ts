@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
-import { DatasetError, parseDataset, type DataProblem, type Dataset, type DatasetDocuments } from "@samverkan/domain";
+import {
+  DatasetError,
+  parseDataset,
+  type DataProblem,
+  type Dataset,
+  type DatasetDocuments,
+} from "@samverkan/domain";
 
 /**
  * Reads a dataset folder (one YAML file per part, see `DATASET_FILES`) and validates it as a whole.
@@ -13,7 +19,9 @@ export function loadDataset(dir: string): Dataset {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error("not a folder");
-    entries = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+    entries = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort();
   } catch {
     throw new DatasetError(name, [{ file: dir, path: "", message: "is not a readable folder" }]);
   }

@@ -11,7 +11,9 @@ function problemsOf(dir: string): string[] {
     loadDataset(dir);
   } catch (error) {
     expect(error).toBeInstanceOf(DatasetError);
-    return (error as DatasetError).problems.map((p) => formatProblem({ ...p, file: p.file.replace(`${dir}/`, "") }));
+    return (error as DatasetError).problems.map((p) =>
+      formatProblem({ ...p, file: p.file.replace(`${dir}/`, "") }),
+    );
   }
   throw new Error("the dataset loaded although it is broken");
 }
@@ -47,7 +49,9 @@ describe("a malformed data file fails as a whole, naming file, path and problem"
       doc.collaboration.members.push({ municipality: "Stockholm", from: "2013-01-01" });
     });
     const problems = problemsOf(dir);
-    expect(problems[0]).toMatch(/^collaboration\.yaml: collaboration\.members\[14\]\.municipality: unknown municipality "Stockholm"; known: Arvidsjaur, Arjeplog,/);
+    expect(problems[0]).toMatch(
+      /^collaboration\.yaml: collaboration\.members\[14\]\.municipality: unknown municipality "Stockholm"; known: Arvidsjaur, Arjeplog,/,
+    );
   });
 
   it("duplicate ids", () => {
@@ -57,8 +61,9 @@ describe("a malformed data file fails as a whole, naming file, path and problem"
     });
     expect(problemsOf(dir)).toEqual([
       'cost-items.yaml: costItems[3]: duplicate cost item id "grundfinansiering" (first at costItems[0])',
-      // …and the table that referred to the renamed item no longer finds it.
+      // …and the table and the project that referred to the renamed item no longer find it.
       'published-tables.yaml: publishedTables[10].costItem: no cost item with id "eco-grundplattform"',
+      'projects.yaml: projects[0].costItem: no cost item with id "eco-grundplattform"',
     ]);
   });
 
@@ -77,7 +82,9 @@ describe("a malformed data file fails as a whole, naming file, path and problem"
     editYaml(dir, "published-tables.yaml", (doc) => {
       doc.publishedTables[2].rows.Boden = -92800;
     });
-    expect(problemsOf(dir)).toEqual(["published-tables.yaml: publishedTables[2].rows.Boden: must not be negative"]);
+    expect(problemsOf(dir)).toEqual([
+      "published-tables.yaml: publishedTables[2].rows.Boden: must not be negative",
+    ]);
   });
 
   it("a table whose rows don't match the members", () => {
@@ -98,7 +105,9 @@ describe("a malformed data file fails as a whole, naming file, path and problem"
     editYaml(dir, "cost-items.yaml", (doc) => {
       doc.costItems[3].years[0].rule.rounding = { unit: 10, mode: "ceil" };
     });
-    expect(problemsOf(dir)).toEqual(["cost-items.yaml: costItems[3].years[0].rule.rounding.unit: must be 1, 100 or 1000 (got 10)"]);
+    expect(problemsOf(dir)).toEqual([
+      "cost-items.yaml: costItems[3].years[0].rule.rounding.unit: must be 1, 100 or 1000 (got 10)",
+    ]);
   });
 
   it("a decimal written as a bare number, a misspelt field and a missing field, all reported at once", () => {
@@ -154,7 +163,9 @@ describe("a malformed data file fails as a whole, naming file, path and problem"
       expect.unreachable();
     } catch (error) {
       const message = (error as Error).message;
-      expect(message).toBe(`Could not load dataset "norrbotten": 1 problem\n  - ${join(dir, "published-tables.yaml")}: publishedTables[2].rows.Boden: must not be negative`);
+      expect(message).toBe(
+        `Could not load dataset "norrbotten": 1 problem\n  - ${join(dir, "published-tables.yaml")}: publishedTables[2].rows.Boden: must not be negative`,
+      );
     }
   });
 });

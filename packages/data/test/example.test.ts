@@ -5,11 +5,18 @@ import { describe, expect, it } from "vitest";
 
 const example = fileURLToPath(new URL("../examples/kalix-published-2023.mjs", import.meta.url));
 const readme = readFileSync(new URL("../../domain/README.md", import.meta.url), "utf8");
-const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], body: m[2] ?? "" }));
+const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
+  lang: m[1],
+  body: m[2] ?? "",
+}));
 
 describe("the domain README's runnable example", () => {
   it("shows the example file's code verbatim", () => {
-    const code = readFileSync(example, "utf8").split("\n").filter((l) => !l.startsWith("//")).join("\n").trim();
+    const code = readFileSync(example, "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("//"))
+      .join("\n")
+      .trim();
     expect(blocks.find((b) => b.lang === "js")?.body.trim()).toBe(code);
   });
 

@@ -1,12 +1,20 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { BUNDLED_DATA_DIR } from "../src/index.js";
 
 /** A scratch copy of a bundled dataset, to break on purpose. */
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function copyOfBundled(id: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "samverkan-data-")), id);
+  const root = mkdtempSync(join(tmpdir(), "samverkan-data-"));
+  scratch.push(root);
+  const dir = join(root, id);
   cpSync(join(BUNDLED_DATA_DIR, id), dir, { recursive: true });
   return dir;
 }

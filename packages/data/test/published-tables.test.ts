@@ -3,14 +3,20 @@ import { describe, expect, it } from "vitest";
 import { loadBundledDataset } from "../src/index.js";
 import { golden } from "./helpers.js";
 
-const datasets = { norrbotten: loadBundledDataset("norrbotten"), skanearkiv: loadBundledDataset("skanearkiv") };
-const datasetOf = (seedFile: string) => (seedFile.startsWith("000") ? datasets.skanearkiv : datasets.norrbotten);
+const datasets = {
+  norrbotten: loadBundledDataset("norrbotten"),
+  skanearkiv: loadBundledDataset("skanearkiv"),
+};
+const datasetOf = (seedFile: string) =>
+  seedFile.startsWith("000") ? datasets.skanearkiv : datasets.norrbotten;
 
 describe("published per-municipality tables match the golden transcription cell for cell", () => {
   const perMunicipality = golden.tables.filter((t) => t.kind.startsWith("per_municipality"));
 
   it("every golden table is bundled", () => {
-    const bundled = [...datasets.norrbotten.publishedTables, ...datasets.skanearkiv.publishedTables].map((t) => t.id);
+    const bundled = [...datasets.norrbotten.publishedTables, ...datasets.skanearkiv.publishedTables].map(
+      (t) => t.id,
+    );
     expect(bundled.sort()).toEqual(perMunicipality.map((t) => t.id).sort());
   });
 
@@ -47,7 +53,11 @@ describe("budget, forecast and outcome statements keep the document's own totals
     expect(s.lines.map((l) => l.label)).toEqual(g.items?.map((i) => i.label));
     expect(s.totals.map((l) => l.label)).toEqual(g.totals?.map((i) => i.label));
     for (const check of checkStatement(s)) {
-      const goldenKey = Object.keys(g.sum_checks ?? {}).find((k) => k.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase()) === check.column || (k === "differens_printed" && check.column === "differens"));
+      const goldenKey = Object.keys(g.sum_checks ?? {}).find(
+        (k) =>
+          k.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase()) === check.column ||
+          (k === "differens_printed" && check.column === "differens"),
+      );
       const gc = goldenKey ? g.sum_checks?.[goldenKey] : undefined;
       expect(gc, `golden sum check for ${check.column}`).toBeDefined();
       expect(check.rowSum.toNumber()).toBe(gc?.row_sum);
@@ -75,6 +85,9 @@ describe("published amounts for one municipality", () => {
       ["ECO-system grundplattform", "34300"],
       ["ECO-system förvlatning [sic: förvaltning]", "194700"],
     ]);
-    expect(kalix.find((a) => a.column === "E-arkiv")?.source).toMatchObject({ title: "Budget 2023", section: "Gemensamma tjänster 2023" });
+    expect(kalix.find((a) => a.column === "E-arkiv")?.source).toMatchObject({
+      title: "Budget 2023",
+      section: "Gemensamma tjänster 2023",
+    });
   });
 });

@@ -127,7 +127,13 @@ export const allocationRuleSchema = z.strictObject({
   /** Why this model: the document's wording or the analysis that identified it. */
   basis: z.string().min(1).optional(),
   alternatives: z
-    .array(z.strictObject({ model: allocationModelSchema, rounding: roundingSchema.optional(), basis: z.string().min(1) }))
+    .array(
+      z.strictObject({
+        model: allocationModelSchema,
+        rounding: roundingSchema.optional(),
+        basis: z.string().min(1),
+      }),
+    )
     .default([]),
 });
 export type AllocationRule = z.infer<typeof allocationRuleSchema>;

@@ -8,7 +8,7 @@ import { z } from "zod";
  * in quotes. The parsed value is a `Decimal`, which serialises back to a string.
  */
 export const decimalSchema = z
-  .union([z.string(), z.number()], { error: "expected an amount, e.g. \"76100\" or \"1.25\"" })
+  .union([z.string(), z.number()], { error: 'expected an amount, e.g. "76100" or "1.25"' })
   .transform((value, ctx): Decimal => {
     if (typeof value === "number") {
       if (!Number.isSafeInteger(value)) {

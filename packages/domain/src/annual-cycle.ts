@@ -5,10 +5,14 @@ import { z } from "zod";
  * `standingItems` are on every meeting's agenda ("Information om ekonomi och verksamhet").
  */
 export const annualCycleEntrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
   /** As printed: "Mars", "September/Oktober". */
   label: z.string().min(1),
-  months: z.array(z.number().int().min(1, { message: "months are 1–12" }).max(12, { message: "months are 1–12" })).min(1),
+  months: z
+    .array(z.number().int().min(1, { message: "months are 1–12" }).max(12, { message: "months are 1–12" }))
+    .min(1),
   items: z
     .array(
       z.strictObject({

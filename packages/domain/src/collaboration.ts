@@ -10,7 +10,10 @@ export const membershipSchema = z
     from: isoDateSchema,
     to: isoDateSchema.optional(),
   })
-  .refine((m) => m.to === undefined || m.to >= m.from, { message: "membership ends (to) before it starts (from)", path: ["to"] });
+  .refine((m) => m.to === undefined || m.to >= m.from, {
+    message: "membership ends (to) before it starts (from)",
+    path: ["to"],
+  });
 export type Membership = z.infer<typeof membershipSchema>;
 
 /**
@@ -28,7 +31,9 @@ export type OrganisationRole = z.infer<typeof organisationRoleSchema>;
 
 /** A joint committee (gemensam nämnd) or other collaboration of municipalities. */
 export const collaborationSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
   name: z.string().min(1),
   nameEn: z.string().min(1),
   kind: z.string().min(1),

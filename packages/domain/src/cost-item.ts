@@ -6,9 +6,12 @@ import { sourceRefSchema } from "./source.js";
 import { moneyUnitSchema } from "./unit.js";
 
 /** Glossary categories: grundfinansiering, e-kontor staff, gemensam tjänst, projekt, billed by the supplier. */
-export const costCategorySchema = z.enum(["baseFunding", "sharedStaff", "sharedService", "project", "billedBySupplier"], {
-  error: 'must be "baseFunding", "sharedStaff", "sharedService", "project" or "billedBySupplier"',
-});
+export const costCategorySchema = z.enum(
+  ["baseFunding", "sharedStaff", "sharedService", "project", "billedBySupplier"],
+  {
+    error: 'must be "baseFunding", "sharedStaff", "sharedService", "project" or "billedBySupplier"',
+  },
+);
 export type CostCategory = z.infer<typeof costCategorySchema>;
 
 /**
@@ -49,7 +52,9 @@ export type CostItemYear = z.infer<typeof costItemYearSchema>;
 
 /** A kostnadspost: something the members pay for together. */
 export const costItemSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
   /** The Swedish name exactly as printed, e.g. "E-arkiv", "Verksamhetsutvecklare e-tjänster". */
   name: z.string().min(1),
   nameEn: z.string().min(1),

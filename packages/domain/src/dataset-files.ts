@@ -19,11 +19,23 @@ import { riskSchema } from "./risk.js";
  */
 export const DATASET_FILES = {
   "collaboration.yaml": { required: true, schema: z.strictObject({ collaboration: collaborationSchema }) },
-  "municipalities.yaml": { required: true, schema: z.strictObject({ municipalities: z.array(municipalitySchema).min(1) }) },
-  "population.yaml": { required: true, schema: z.strictObject({ population: z.array(populationVectorSchema) }) },
+  "municipalities.yaml": {
+    required: true,
+    schema: z.strictObject({ municipalities: z.array(municipalitySchema).min(1) }),
+  },
+  "population.yaml": {
+    required: true,
+    schema: z.strictObject({ population: z.array(populationVectorSchema) }),
+  },
   "cost-items.yaml": { required: true, schema: z.strictObject({ costItems: z.array(costItemSchema) }) },
-  "published-tables.yaml": { required: false, schema: z.strictObject({ publishedTables: z.array(publishedTableSchema) }) },
-  "statements.yaml": { required: false, schema: z.strictObject({ statements: z.array(financialStatementSchema) }) },
+  "published-tables.yaml": {
+    required: false,
+    schema: z.strictObject({ publishedTables: z.array(publishedTableSchema) }),
+  },
+  "statements.yaml": {
+    required: false,
+    schema: z.strictObject({ statements: z.array(financialStatementSchema) }),
+  },
   "meetings.yaml": { required: false, schema: z.strictObject({ meetings: z.array(meetingSchema) }) },
   "annual-cycle.yaml": { required: false, schema: z.strictObject({ annualCycle: annualCycleSchema }) },
   "goals.yaml": { required: false, schema: z.strictObject({ goals: z.array(goalSchema) }) },

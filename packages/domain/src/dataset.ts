@@ -37,7 +37,12 @@ export type DatasetDocuments = Partial<Record<DatasetFileName, unknown>>;
 type FileOutput<F extends DatasetFileName> = z.output<(typeof DATASET_FILES)[F]["schema"]>;
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value) && !(value.constructor?.name === "Decimal")) {
+  if (
+    value &&
+    typeof value === "object" &&
+    !Object.isFrozen(value) &&
+    !(value.constructor?.name === "Decimal")
+  ) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }
@@ -54,13 +59,18 @@ export function parseDataset(name: string, documents: DatasetDocuments): Dataset
   const parsed: Partial<{ [F in DatasetFileName]: FileOutput<F> }> = {};
   for (const file of Object.keys(documents)) {
     if (!(DATASET_FILE_NAMES as string[]).includes(file)) {
-      problems.push({ file, path: "", message: `is not a dataset file; expected one of ${DATASET_FILE_NAMES.join(", ")}` });
+      problems.push({
+        file,
+        path: "",
+        message: `is not a dataset file; expected one of ${DATASET_FILE_NAMES.join(", ")}`,
+      });
     }
   }
   for (const file of DATASET_FILE_NAMES) {
     const doc = documents[file];
     if (doc === undefined) {
-      if (DATASET_FILES[file].required) problems.push({ file, path: "", message: "is missing (every dataset needs it)" });
+      if (DATASET_FILES[file].required)
+        problems.push({ file, path: "", message: "is missing (every dataset needs it)" });
       continue;
     }
     const result = DATASET_FILES[file].schema.safeParse(doc, { reportInput: true });

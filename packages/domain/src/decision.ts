@@ -5,7 +5,9 @@ import { isoDateSchema } from "./dates.js";
 export const decisionSchema = z.strictObject({
   paragraph: z.number().int().positive(),
   /** Ärendenr as printed, e.g. "2022/13-2.2.0.1". */
-  caseNumber: z.string().regex(/^\d{4}\/\d+-[\d.]+$/, { message: 'expected an ärendenr such as "2022/13-2.2.0.1"' }),
+  caseNumber: z
+    .string()
+    .regex(/^\d{4}\/\d+-[\d.]+$/, { message: 'expected an ärendenr such as "2022/13-2.2.0.1"' }),
   meetingDate: isoDateSchema.optional(),
   title: z.string().min(1),
   decision: z.string().min(1),

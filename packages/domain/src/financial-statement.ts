@@ -34,7 +34,9 @@ export type StatementLine = z.infer<typeof statementLineSchema>;
  * document's own totals. `checkStatement` compares the printed totals with the row sums.
  */
 export const financialStatementSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_]+$/, { message: "expected an id of lower-case letters, digits and underscores" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_]+$/, { message: "expected an id of lower-case letters, digits and underscores" }),
   title: z.string().min(1),
   year: yearSchema,
   /** The date the figures stand at (utfall per sista maj → 2022-05-31). */
@@ -57,11 +59,15 @@ export interface StatementColumnCheck {
 }
 
 /** Sums each column's lines (blank cells count as 0) and compares them with every printed total. */
-export function checkStatement(statement: Pick<FinancialStatement, "columns" | "lines" | "totals">): StatementColumnCheck[] {
+export function checkStatement(
+  statement: Pick<FinancialStatement, "columns" | "lines" | "totals">,
+): StatementColumnCheck[] {
   return statement.columns
     .filter((c) => c.figure !== "result")
     .map((c) => {
-      const cells = statement.lines.map((l) => l.values[c.key]).filter((v): v is Decimal | null => v !== undefined);
+      const cells = statement.lines
+        .map((l) => l.values[c.key])
+        .filter((v): v is Decimal | null => v !== undefined);
       const rowSum = cells.reduce<Decimal>((acc, v) => acc.plus(v ?? 0), new Decimal(0));
       const printed = statement.totals
         .map((t) => t.values[c.key])

@@ -4,7 +4,14 @@ import { isoDateSchema, yearSchema } from "./dates.js";
 
 /** A measurable target of a goal or indicator, where the text gives one. */
 export const goalTargetSchema = z.strictObject({
-  metric: z.enum(["meetingsHeld", "attendanceRate", "preparatoryMeetingsHeld", "preparatoryAttendanceRate", "count", "done"]),
+  metric: z.enum([
+    "meetingsHeld",
+    "attendanceRate",
+    "preparatoryMeetingsHeld",
+    "preparatoryAttendanceRate",
+    "count",
+    "done",
+  ]),
   min: decimalSchema.optional(),
   description: z.string().min(1).optional(),
 });
@@ -19,7 +26,10 @@ export const measurementSchema = z
     /** The percentage as printed ("ca 64%"), kept as text. */
     printed: z.string().min(1).optional(),
   })
-  .refine((m) => m.of === undefined || m.value <= m.of, { message: "value is larger than the number it is out of", path: ["value"] });
+  .refine((m) => m.of === undefined || m.value <= m.of, {
+    message: "value is larger than the number it is out of",
+    path: ["value"],
+  });
 
 export const goalFollowUpSchema = z.strictObject({
   asOf: isoDateSchema,
@@ -32,7 +42,9 @@ export const goalFollowUpSchema = z.strictObject({
 
 /** A mål (result goal) or indikator of the operational plan, with its follow-ups. */
 export const goalSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
   kind: z.enum(["goal", "indicator"]),
   year: yearSchema,
   text: z.string().min(1),

@@ -7,7 +7,9 @@ import { yearEndDate, type PopulationVector } from "./population.js";
 import type { SourceRef } from "./source.js";
 
 /** The outcome of looking a name up: the thing, or the closest names to offer instead. */
-export type Lookup<T> = { readonly found: true; readonly value: T } | { readonly found: false; readonly suggestions: readonly string[] };
+export type Lookup<T> =
+  | { readonly found: true; readonly value: T }
+  | { readonly found: false; readonly suggestions: readonly string[] };
 
 function municipalityCandidates(d: Pick<Dataset, "municipalities">): NamedCandidate[] {
   return d.municipalities.map((m) => ({ name: m.name, spellings: [m.name, m.code, ...m.aliases] }));
@@ -23,14 +25,20 @@ export function findMunicipality(d: Pick<Dataset, "municipalities">, query: stri
 
 /** Finds a cost item by id, printed Swedish name, English name or synonym; else the closest names. */
 export function findCostItem(d: Pick<Dataset, "costItems">, query: string): Lookup<CostItem> {
-  const candidates = d.costItems.map((x) => ({ name: x.name, spellings: [x.name, x.id, x.nameEn, ...x.synonyms] }));
+  const candidates = d.costItems.map((x) => ({
+    name: x.name,
+    spellings: [x.name, x.id, x.nameEn, ...x.synonyms],
+  }));
   const name = matchName(query, candidates);
   const value = name ? d.costItems.find((x) => x.name === name) : undefined;
   return value ? { found: true, value } : { found: false, suggestions: closestNames(query, candidates) };
 }
 
 /** SCB population on 31 December of `year`, if the dataset has it. */
-export function populationVectorFor(d: Pick<Dataset, "population">, year: number): PopulationVector | undefined {
+export function populationVectorFor(
+  d: Pick<Dataset, "population">,
+  year: number,
+): PopulationVector | undefined {
   return d.population.find((v) => v.date === yearEndDate(year));
 }
 
@@ -57,7 +65,12 @@ export function publishedAmounts(
   filter: { municipality?: string; year?: number; costItem?: string } = {},
 ): PublishedAmount[] {
   return d.publishedTables
-    .filter((t) => filter.year === undefined || t.year === filter.year || (t.toYear !== undefined && t.year <= filter.year && filter.year <= t.toYear))
+    .filter(
+      (t) =>
+        filter.year === undefined ||
+        t.year === filter.year ||
+        (t.toYear !== undefined && t.year <= filter.year && filter.year <= t.toYear),
+    )
     .filter((t) => filter.costItem === undefined || t.costItem === filter.costItem)
     .flatMap((t) =>
       Object.entries(t.rows)

@@ -15,7 +15,10 @@ export const attendanceSchema = z
     counts: z.enum(["members", "municipalities"]),
     source: z.string().min(1).optional(),
   })
-  .refine((a) => a.present <= a.of, { message: "present is larger than the number it is out of", path: ["present"] });
+  .refine((a) => a.present <= a.of, {
+    message: "present is larger than the number it is out of",
+    path: ["present"],
+  });
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 /**
@@ -24,7 +27,9 @@ export type Attendance = z.infer<typeof attendanceSchema>;
  */
 export const meetingSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
     body: meetingBodySchema,
     /** For a strategy day: whose it is. */
     participants: z.array(meetingBodySchema).optional(),
@@ -38,7 +43,10 @@ export const meetingSchema = z
     attendance: attendanceSchema.optional(),
     note: z.string().min(1).optional(),
   })
-  .refine((m) => m.endDate === undefined || m.endDate >= m.date, { message: "endDate is before date", path: ["endDate"] })
+  .refine((m) => m.endDate === undefined || m.endDate >= m.date, {
+    message: "endDate is before date",
+    path: ["endDate"],
+  })
   .refine((m) => !(m.startTime && m.endTime && !m.endDate) || m.endTime > m.startTime, {
     message: "endTime is not after startTime",
     path: ["endTime"],
@@ -46,6 +54,8 @@ export const meetingSchema = z
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** Attendance as a fraction (present / of), or undefined when not recorded. */
-export function attendanceRate(meeting: Pick<Meeting, "attendance">): { present: number; of: number } | undefined {
+export function attendanceRate(
+  meeting: Pick<Meeting, "attendance">,
+): { present: number; of: number } | undefined {
   return meeting.attendance ? { present: meeting.attendance.present, of: meeting.attendance.of } : undefined;
 }

@@ -17,13 +17,16 @@ export function foldName(name: string): string {
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
       (d[i] as number[])[j] = best;
     }
   }
@@ -48,7 +51,12 @@ export function closestNames(query: string, candidates: readonly NamedCandidate[
     let best = Number.POSITIVE_INFINITY;
     for (const s of c.spellings) {
       const f = foldName(s);
-      const score = f === q ? 0 : f.startsWith(q) || q.startsWith(f) ? 0.5 + Math.abs(f.length - q.length) / 100 : editDistance(q, f);
+      const score =
+        f === q
+          ? 0
+          : f.startsWith(q) || q.startsWith(f)
+            ? 0.5 + Math.abs(f.length - q.length) / 100
+            : editDistance(q, f);
       best = Math.min(best, score);
     }
     return { name: c.name, score: best };

@@ -11,7 +11,10 @@ export const populationVectorSchema = z.strictObject({
   source: z.string().min(1),
   counts: z.record(
     z.string(),
-    z.number({ error: "expected a whole number of inhabitants" }).int({ message: "expected a whole number of inhabitants" }).nonnegative({ message: "must not be negative" }),
+    z
+      .number({ error: "expected a whole number of inhabitants" })
+      .int({ message: "expected a whole number of inhabitants" })
+      .nonnegative({ message: "must not be negative" }),
   ),
 });
 export type PopulationVector = z.infer<typeof populationVectorSchema>;
@@ -25,7 +28,12 @@ export interface PopulationFigure {
 
 export function populationFigures(vectors: readonly PopulationVector[]): PopulationFigure[] {
   return vectors.flatMap((v) =>
-    Object.entries(v.counts).map(([municipality, count]) => ({ municipality, date: v.date, count, source: v.source })),
+    Object.entries(v.counts).map(([municipality, count]) => ({
+      municipality,
+      date: v.date,
+      count,
+      source: v.source,
+    })),
   );
 }
 

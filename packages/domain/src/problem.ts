@@ -48,10 +48,17 @@ export function problemsFromZod(file: string, error: z.ZodError): DataProblem[] 
         };
       case "invalid_type":
         if (input === undefined) return { file, path, message: "is missing (required)" };
-        return { file, path, message: `${issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message} (got ${describeInput(input)})` };
+        return {
+          file,
+          path,
+          message: `${issue.message.startsWith("Invalid input") ? `expected ${issue.expected}` : issue.message} (got ${describeInput(input)})`,
+        };
       default: {
         // Custom messages already quote the value they refuse.
-        const got = issue.code !== "custom" && input !== undefined && typeof input !== "object" ? ` (got ${describeInput(input)})` : "";
+        const got =
+          issue.code !== "custom" && input !== undefined && typeof input !== "object"
+            ? ` (got ${describeInput(input)})`
+            : "";
         return { file, path, message: `${issue.message}${got}` };
       }
     }
@@ -65,7 +72,11 @@ export class DatasetError extends Error {
     const shown = problems.slice(0, 25).map((p) => `  - ${formatProblem(p)}`);
     const more = problems.length > 25 ? [`  … and ${problems.length - 25} more`] : [];
     super(
-      [`Could not load dataset "${dataset}": ${problems.length} problem${problems.length === 1 ? "" : "s"}`, ...shown, ...more].join("\n"),
+      [
+        `Could not load dataset "${dataset}": ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
+        ...shown,
+        ...more,
+      ].join("\n"),
     );
     this.name = "DatasetError";
     this.problems = problems;

@@ -4,14 +4,29 @@ import { participantsSchema } from "./allocation-rule.js";
 
 /** Project phases: förstudie → krav och design → upphandling → införande → förvaltning, and the steps around them. */
 export const projectPhaseSchema = z.enum(
-  ["idea", "preStudy", "requirements", "procurement", "implementation", "development", "operations", "ongoing", "closed"],
-  { error: 'must be one of "idea", "preStudy", "requirements", "procurement", "implementation", "development", "operations", "ongoing", "closed"' },
+  [
+    "idea",
+    "preStudy",
+    "requirements",
+    "procurement",
+    "implementation",
+    "development",
+    "operations",
+    "ongoing",
+    "closed",
+  ],
+  {
+    error:
+      'must be one of "idea", "preStudy", "requirements", "procurement", "implementation", "development", "operations", "ongoing", "closed"',
+  },
 );
 export type ProjectPhase = z.infer<typeof projectPhaseSchema>;
 
 /** A project, pre-study or operated service in the committee's plan, with who takes part. */
 export const projectSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
   name: z.string().min(1),
   nameEn: z.string().min(1),
   synonyms: z.array(z.string().min(1)).default([]),

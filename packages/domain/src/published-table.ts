@@ -9,7 +9,9 @@ import { sourceRefSchema } from "./source.js";
  * the printed total is not the sum of the rows, `checkPublishedTable` says so.
  */
 export const publishedTableSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_]+$/, { message: "expected an id of lower-case letters, digits and underscores" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_]+$/, { message: "expected an id of lower-case letters, digits and underscores" }),
   /** The table heading as printed, e.g. "Gemensamma tjänster 2023". */
   title: z.string().min(1),
   /** The column as printed, e.g. "E-arkiv". */
@@ -41,7 +43,9 @@ export interface PublishedTableCheck {
 }
 
 /** Adds the rows exactly and compares them with the printed total. */
-export function checkPublishedTable(table: Pick<PublishedTable, "rows" | "totalPrinted">): PublishedTableCheck {
+export function checkPublishedTable(
+  table: Pick<PublishedTable, "rows" | "totalPrinted">,
+): PublishedTableCheck {
   const rowSum = Object.values(table.rows).reduce((acc, v) => acc.plus(v), new Decimal(0));
   const difference = table.totalPrinted ? table.totalPrinted.minus(rowSum) : new Decimal(0);
   return { rowSum, totalPrinted: table.totalPrinted, totalMatchesRowSum: difference.isZero(), difference };

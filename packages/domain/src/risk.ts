@@ -13,7 +13,9 @@ const score = z
  */
 export const riskSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
     year: yearSchema,
     /** Kontrollmoment as printed. */
     controlPoint: z.string().min(1),

@@ -11,8 +11,12 @@ import { z } from "zod";
  */
 export const roundingSchema = z.strictObject({
   unit: z.union([z.literal(1), z.literal(100), z.literal(1000)], { error: "must be 1, 100 or 1000" }),
-  mode: z.enum(["ceil", "floor", "halfUp", "halfEven"], { error: 'must be "ceil", "floor", "halfUp" or "halfEven"' }),
-  total: z.enum(["independent", "largestRemainder"], { error: 'must be "independent" or "largestRemainder"' }).default("independent"),
+  mode: z.enum(["ceil", "floor", "halfUp", "halfEven"], {
+    error: 'must be "ceil", "floor", "halfUp" or "halfEven"',
+  }),
+  total: z
+    .enum(["independent", "largestRemainder"], { error: 'must be "independent" or "largestRemainder"' })
+    .default("independent"),
   period: z.enum(["year", "month"], { error: 'must be "year" or "month"' }).default("year"),
 });
 export type Rounding = z.infer<typeof roundingSchema>;

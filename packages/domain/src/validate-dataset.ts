@@ -13,7 +13,10 @@ import { yearEndDate } from "./population.js";
 export function validateDataset(d: Dataset): DataProblem[] {
   const problems: DataProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
-  const candidates: NamedCandidate[] = d.municipalities.map((m) => ({ name: m.name, spellings: [m.name, ...m.aliases] }));
+  const candidates: NamedCandidate[] = d.municipalities.map((m) => ({
+    name: m.name,
+    spellings: [m.name, ...m.aliases],
+  }));
   const known = new Set(d.municipalities.map((m) => m.name));
 
   /** Reports a name that is not a municipality of this dataset, with the closest names. */
@@ -31,12 +34,19 @@ export function validateDataset(d: Dataset): DataProblem[] {
     }
     return false;
   };
-  const duplicates = <T>(file: string, listPath: string, items: readonly T[], key: (t: T) => string, what: string) => {
+  const duplicates = <T>(
+    file: string,
+    listPath: string,
+    items: readonly T[],
+    key: (t: T) => string,
+    what: string,
+  ) => {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const k = key(item);
       const first = seen.get(k);
-      if (first !== undefined) add(file, `${listPath}[${i}]`, `duplicate ${what} "${k}" (first at ${listPath}[${first}])`);
+      if (first !== undefined)
+        add(file, `${listPath}[${i}]`, `duplicate ${what} "${k}" (first at ${listPath}[${first}])`);
       else seen.set(k, i);
     });
   };
@@ -47,9 +57,14 @@ export function validateDataset(d: Dataset): DataProblem[] {
 
   // collaboration.yaml
   const c = d.collaboration;
-  c.members.forEach((m, i) => checkName("collaboration.yaml", `collaboration.members[${i}].municipality`, m.municipality));
+  c.members.forEach((m, i) =>
+    checkName("collaboration.yaml", `collaboration.members[${i}].municipality`, m.municipality),
+  );
   duplicates("collaboration.yaml", "collaboration.members", c.members, (m) => m.municipality, "member");
-  if (checkName("collaboration.yaml", "collaboration.host", c.host) && !c.members.some((m) => m.municipality === c.host)) {
+  if (
+    checkName("collaboration.yaml", "collaboration.host", c.host) &&
+    !c.members.some((m) => m.municipality === c.host)
+  ) {
     add("collaboration.yaml", "collaboration.host", `host "${c.host}" is not among the members`);
   }
   duplicates("collaboration.yaml", "collaboration.roles", c.roles, (r) => r.id, "role id");
@@ -57,7 +72,8 @@ export function validateDataset(d: Dataset): DataProblem[] {
   // population.yaml
   duplicates("population.yaml", "population", d.population, (v) => v.date, "date");
   d.population.forEach((v, i) => {
-    for (const name of Object.keys(v.counts)) checkName("population.yaml", `population[${i}].counts.${name}`, name);
+    for (const name of Object.keys(v.counts))
+      checkName("population.yaml", `population[${i}].counts.${name}`, name);
   });
   const populationDates = d.population.map((v) => v.date);
 
@@ -73,23 +89,33 @@ export function validateDataset(d: Dataset): DataProblem[] {
       const date = yearEndDate(model.populationYear);
       const vector = d.population.find((v) => v.date === date);
       if (!vector) {
-        add(file, `${path}.populationYear`, `population year ${model.populationYear} is missing: population.yaml has no figures for ${date} (it has ${populationDates.join(", ") || "none"})`);
+        add(
+          file,
+          `${path}.populationYear`,
+          `population year ${model.populationYear} is missing: population.yaml has no figures for ${date} (it has ${populationDates.join(", ") || "none"})`,
+        );
       } else {
         const lacking = participants.filter((p) => vector.counts[p] === undefined);
-        if (lacking.length) add(file, `${path}.populationYear`, `population ${date} has no figure for ${lacking.join(", ")}`);
+        if (lacking.length)
+          add(file, `${path}.populationYear`, `population ${date} has no figure for ${lacking.join(", ")}`);
       }
     }
     switch (model.type) {
       case "fixedKey":
         if ("fromTable" in model.key) {
-          const table = d.publishedTables.find((t) => t.id === (model.key as { fromTable: string }).fromTable);
-          if (!table) add(file, `${path}.key.fromTable`, `no published table with id "${model.key.fromTable}"`);
+          const table = d.publishedTables.find(
+            (t) => t.id === (model.key as { fromTable: string }).fromTable,
+          );
+          if (!table)
+            add(file, `${path}.key.fromTable`, `no published table with id "${model.key.fromTable}"`);
           else {
             const lacking = participants.filter((p) => table.rows[p] === undefined);
-            if (lacking.length) add(file, `${path}.key.fromTable`, `table "${table.id}" has no row for ${lacking.join(", ")}`);
+            if (lacking.length)
+              add(file, `${path}.key.fromTable`, `table "${table.id}" has no row for ${lacking.join(", ")}`);
           }
         } else {
-          for (const name of Object.keys(model.key.weights)) checkName(file, `${path}.key.weights.${name}`, name);
+          for (const name of Object.keys(model.key.weights))
+            checkName(file, `${path}.key.weights.${name}`, name);
         }
         break;
       case "tiered": {
@@ -98,7 +124,8 @@ export function validateDataset(d: Dataset): DataProblem[] {
           cls.members.forEach((m, mi) => {
             if (!checkName(file, `${path}.classes[${ci}].members[${mi}]`, m)) return;
             const other = seen.get(m);
-            if (other) add(file, `${path}.classes[${ci}].members[${mi}]`, `"${m}" is already in class "${other}"`);
+            if (other)
+              add(file, `${path}.classes[${ci}].members[${mi}]`, `"${m}" is already in class "${other}"`);
             seen.set(m, cls.label);
           }),
         );
@@ -108,7 +135,8 @@ export function validateDataset(d: Dataset): DataProblem[] {
       }
       case "sum":
         model.of.forEach((ref, i) => {
-          if (!itemYears.has(`${ref.costItem}@${ref.year}`)) add(file, `${path}.of[${i}]`, `no cost item "${ref.costItem}" with year ${ref.year}`);
+          if (!itemYears.has(`${ref.costItem}@${ref.year}`))
+            add(file, `${path}.of[${i}]`, `no cost item "${ref.costItem}" with year ${ref.year}`);
         });
         break;
       case "usage":
@@ -129,13 +157,19 @@ export function validateDataset(d: Dataset): DataProblem[] {
         const members = new Set(membersOn(c, `${y.year}-01-01`));
         rule.participants.forEach((p, pi) => {
           if (checkName("cost-items.yaml", `${base}.participants[${pi}]`, p) && !members.has(p)) {
-            add("cost-items.yaml", `${base}.participants[${pi}]`, `"${p}" is not a member on ${y.year}-01-01`);
+            add(
+              "cost-items.yaml",
+              `${base}.participants[${pi}]`,
+              `"${p}" is not a member on ${y.year}-01-01`,
+            );
           }
         });
       }
       const participants = participantsOf(rule, y.year);
       checkModel(`${base}.model`, rule.model, participants);
-      rule.alternatives.forEach((alt, ai) => checkModel(`${base}.alternatives[${ai}].model`, alt.model, participants));
+      rule.alternatives.forEach((alt, ai) =>
+        checkModel(`${base}.alternatives[${ai}].model`, alt.model, participants),
+      );
     });
   });
 
@@ -145,9 +179,11 @@ export function validateDataset(d: Dataset): DataProblem[] {
     const file = "published-tables.yaml";
     const base = `publishedTables[${i}]`;
     let allKnown = true;
-    for (const name of Object.keys(t.rows)) allKnown = checkName(file, `${base}.rows.${name}`, name) && allKnown;
+    for (const name of Object.keys(t.rows))
+      allKnown = checkName(file, `${base}.rows.${name}`, name) && allKnown;
     for (const name of Object.keys(t.rowsAsPrinted ?? {})) {
-      if (t.rows[name] === undefined) add(file, `${base}.rowsAsPrinted.${name}`, `"${name}" has no row in rows`);
+      if (t.rows[name] === undefined)
+        add(file, `${base}.rowsAsPrinted.${name}`, `"${name}" has no row in rows`);
     }
     const item = t.costItem ? d.costItems.find((x) => x.id === t.costItem) : undefined;
     if (t.costItem && !item) add(file, `${base}.costItem`, `no cost item with id "${t.costItem}"`);
@@ -159,9 +195,15 @@ export function validateDataset(d: Dataset): DataProblem[] {
     if (missing.length || extra.length) {
       const parts = [
         missing.length ? `no row for ${missing.join(", ")}` : "",
-        extra.length ? `rows for ${extra.join(", ")}, who ${extra.length === 1 ? "is" : "are"} not ${rule ? "taking part" : "a member"} in ${t.year}` : "",
+        extra.length
+          ? `rows for ${extra.join(", ")}, who ${extra.length === 1 ? "is" : "are"} not ${rule ? "taking part" : "a member"} in ${t.year}`
+          : "",
       ].filter(Boolean);
-      add(file, `${base}.rows`, `rows do not match the ${rule ? "participants" : "members"} of ${t.year}: ${parts.join("; ")}`);
+      add(
+        file,
+        `${base}.rows`,
+        `rows do not match the ${rule ? "participants" : "members"} of ${t.year}: ${parts.join("; ")}`,
+      );
     }
   });
 
@@ -171,26 +213,46 @@ export function validateDataset(d: Dataset): DataProblem[] {
     const keys = new Set(s.columns.map((col) => col.key));
     duplicates("statements.yaml", `statements[${i}].columns`, s.columns, (col) => col.key, "column key");
     const checkLine = (path: string, values: Record<string, unknown>) => {
-      for (const k of Object.keys(values)) if (!keys.has(k)) add("statements.yaml", `${path}.values.${k}`, `no column "${k}" (columns: ${[...keys].join(", ")})`);
+      for (const k of Object.keys(values))
+        if (!keys.has(k))
+          add(
+            "statements.yaml",
+            `${path}.values.${k}`,
+            `no column "${k}" (columns: ${[...keys].join(", ")})`,
+          );
     };
     s.lines.forEach((l, li) => {
       checkLine(`statements[${i}].lines[${li}]`, l.values);
-      if (l.costItem && !d.costItems.some((x) => x.id === l.costItem)) add("statements.yaml", `statements[${i}].lines[${li}].costItem`, `no cost item with id "${l.costItem}"`);
+      if (l.costItem && !d.costItems.some((x) => x.id === l.costItem))
+        add(
+          "statements.yaml",
+          `statements[${i}].lines[${li}].costItem`,
+          `no cost item with id "${l.costItem}"`,
+        );
     });
     s.totals.forEach((l, li) => checkLine(`statements[${i}].totals[${li}]`, l.values));
   });
 
   // governance files
   duplicates("meetings.yaml", "meetings", d.meetings, (m) => m.id, "meeting id");
-  if (d.annualCycle) duplicates("annual-cycle.yaml", "annualCycle.entries", d.annualCycle.entries, (e) => e.id, "entry id");
+  if (d.annualCycle)
+    duplicates("annual-cycle.yaml", "annualCycle.entries", d.annualCycle.entries, (e) => e.id, "entry id");
   duplicates("goals.yaml", "goals", d.goals, (g) => g.id, "goal id");
   duplicates("risks.yaml", "risks", d.risks, (r) => r.id, "risk id");
   duplicates("projects.yaml", "projects", d.projects, (p) => p.id, "project id");
   d.projects.forEach((p, i) => {
-    if (p.participants !== "allMembers") p.participants.forEach((m, mi) => checkName("projects.yaml", `projects[${i}].participants[${mi}]`, m));
-    if (p.costItem && !d.costItems.some((x) => x.id === p.costItem)) add("projects.yaml", `projects[${i}].costItem`, `no cost item with id "${p.costItem}"`);
+    if (p.participants !== "allMembers")
+      p.participants.forEach((m, mi) => checkName("projects.yaml", `projects[${i}].participants[${mi}]`, m));
+    if (p.costItem && !d.costItems.some((x) => x.id === p.costItem))
+      add("projects.yaml", `projects[${i}].costItem`, `no cost item with id "${p.costItem}"`);
   });
-  duplicates("decisions.yaml", "decisions", d.decisions, (x) => `${x.meetingDate ?? "?"} § ${x.paragraph}`, "minute item");
+  duplicates(
+    "decisions.yaml",
+    "decisions",
+    d.decisions,
+    (x) => `${x.meetingDate ?? "?"} § ${x.paragraph}`,
+    "minute item",
+  );
 
   return problems;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { closestNames, editDistance, findCostItem, findMunicipality, foldName, type Dataset } from "../src/index.js";
+import {
+  closestNames,
+  editDistance,
+  findCostItem,
+  findMunicipality,
+  foldName,
+  type Dataset,
+} from "../src/index.js";
 
 const municipalities: Dataset["municipalities"] = [
   { code: "2513", name: "Överkalix", aliases: ["Overkalix"] },
@@ -17,14 +24,25 @@ describe("municipality names as people type them", () => {
 
   it("finds by name, alias, missing diacritics or kommunkod", () => {
     for (const q of ["Luleå", "lulea", "LULEA", "2580"]) {
-      expect(findMunicipality({ municipalities }, q)).toMatchObject({ found: true, value: { name: "Luleå" } });
+      expect(findMunicipality({ municipalities }, q)).toMatchObject({
+        found: true,
+        value: { name: "Luleå" },
+      });
     }
-    expect(findMunicipality({ municipalities }, "alvsbyn")).toMatchObject({ found: true, value: { name: "Älvsbyn" } });
+    expect(findMunicipality({ municipalities }, "alvsbyn")).toMatchObject({
+      found: true,
+      value: { name: "Älvsbyn" },
+    });
   });
 
   it("suggests the closest names for a typo or a prefix, and nothing for a stranger", () => {
     expect(findMunicipality({ municipalities }, "Kalx")).toEqual({ found: false, suggestions: ["Kalix"] });
-    expect(closestNames("Över", municipalities.map((m) => ({ name: m.name, spellings: [m.name] })))).toEqual(["Överkalix", "Övertorneå"]);
+    expect(
+      closestNames(
+        "Över",
+        municipalities.map((m) => ({ name: m.name, spellings: [m.name] })),
+      ),
+    ).toEqual(["Överkalix", "Övertorneå"]);
     expect(findMunicipality({ municipalities }, "Stockholm")).toEqual({ found: false, suggestions: [] });
   });
 
@@ -35,7 +53,15 @@ describe("municipality names as people type them", () => {
 
   it("finds cost items by printed name, id, English name and synonym", () => {
     const costItems = [
-      { id: "e-arkiv", name: "E-arkiv", nameEn: "E-archive", category: "sharedService", synonyms: ["e-arkivet", "earkiv"], extras: [], years: [] },
+      {
+        id: "e-arkiv",
+        name: "E-arkiv",
+        nameEn: "E-archive",
+        category: "sharedService",
+        synonyms: ["e-arkivet", "earkiv"],
+        extras: [],
+        years: [],
+      },
     ] as unknown as Dataset["costItems"];
     for (const q of ["E-arkiv", "e-arkivet", "earkiv", "E-archive", "e arkiv"]) {
       expect(findCostItem({ costItems }, q)).toMatchObject({ found: true, value: { id: "e-arkiv" } });

@@ -15,15 +15,35 @@ import {
 describe("schemas say what is wrong in plain words", () => {
   it("a risk whose riskvärde is not sannolikhet × konsekvens", () => {
     const r = riskSchema.safeParse(
-      { id: "r", year: 2022, controlPoint: "x", controlPointEn: "x", responsible: "samordnare", method: "m", likelihood: 3, consequence: 3, riskValue: 8, decision: "accepted", analysis: "a" },
+      {
+        id: "r",
+        year: 2022,
+        controlPoint: "x",
+        controlPointEn: "x",
+        responsible: "samordnare",
+        method: "m",
+        likelihood: 3,
+        consequence: 3,
+        riskValue: 8,
+        decision: "accepted",
+        analysis: "a",
+      },
       { reportInput: true },
     );
     expect(r.success).toBe(false);
-    expect(r.error && problemsFromZod("risks.yaml", r.error)).toEqual([{ file: "risks.yaml", path: "riskValue", message: "riskValue is not likelihood × consequence" }]);
+    expect(r.error && problemsFromZod("risks.yaml", r.error)).toEqual([
+      { file: "risks.yaml", path: "riskValue", message: "riskValue is not likelihood × consequence" },
+    ]);
   });
 
   it("a meeting that ends before it starts, and an impossible date", () => {
-    const r = meetingSchema.safeParse({ id: "m", body: "committee", date: "2022-06-22", startTime: "16:00", endTime: "13:00" });
+    const r = meetingSchema.safeParse({
+      id: "m",
+      body: "committee",
+      date: "2022-06-22",
+      startTime: "16:00",
+      endTime: "13:00",
+    });
     expect(r.error?.issues.map((i) => i.message)).toEqual(["endTime is not after startTime"]);
     const d = meetingSchema.safeParse({ id: "m", body: "committee", date: "2022-02-30" });
     expect(d.error?.issues.map((i) => i.message)).toEqual(["is not a real calendar date"]);
@@ -31,7 +51,9 @@ describe("schemas say what is wrong in plain words", () => {
 
   it("an unknown allocation model names the models there are", () => {
     const r = allocationRuleSchema.safeParse({ model: { type: "perHead", total: 1 } }, { reportInput: true });
-    expect(r.error && problemsFromZod("cost-items.yaml", r.error)[0]?.message).toMatch(/model\.type must be one of "equal", "population", "mixed"/);
+    expect(r.error && problemsFromZod("cost-items.yaml", r.error)[0]?.message).toMatch(
+      /model\.type must be one of "equal", "population", "mixed"/,
+    );
   });
 
   it("a rule without rounding or participants takes the defaults", () => {
@@ -65,13 +87,26 @@ describe("pure helpers", () => {
   });
 
   it("a table check adds exactly and reports the printed difference", () => {
-    const check = checkPublishedTable({ rows: { A: decimalSchema.parse("0.1"), B: decimalSchema.parse("0.2") }, totalPrinted: decimalSchema.parse("0.3") });
+    const check = checkPublishedTable({
+      rows: { A: decimalSchema.parse("0.1"), B: decimalSchema.parse("0.2") },
+      totalPrinted: decimalSchema.parse("0.3"),
+    });
     expect(check.totalMatchesRowSum).toBe(true);
-    expect(checkPublishedTable({ rows: { A: decimalSchema.parse(1) }, totalPrinted: decimalSchema.parse(2) }).difference.toString()).toBe("1");
+    expect(
+      checkPublishedTable({
+        rows: { A: decimalSchema.parse(1) },
+        totalPrinted: decimalSchema.parse(2),
+      }).difference.toString(),
+    ).toBe("1");
   });
 
   it("describes a source in Swedish and English", () => {
-    const s = { document: "004.txt", title: "Budget 2023", section: "Gemensamma tjänster 2023", lines: [2335, 2371] as [number, number] };
+    const s = {
+      document: "004.txt",
+      title: "Budget 2023",
+      section: "Gemensamma tjänster 2023",
+      lines: [2335, 2371] as [number, number],
+    };
     expect(describeSource(s)).toBe("Budget 2023, Gemensamma tjänster 2023 (004.txt, rad 2335–2371)");
     expect(describeSource(s, "en")).toBe("Budget 2023, Gemensamma tjänster 2023 (004.txt, lines 2335–2371)");
   });
@@ -81,8 +116,18 @@ describe("pure helpers", () => {
       source: "s",
       standingItems: [],
       entries: [
-        { id: "juni", label: "Juni", months: [6], items: [{ kind: "decision" as const, text: "Beslut om budget", textEn: "Budget" }] },
-        { id: "hosten", label: "September/Oktober", months: [9, 10], items: [{ kind: "decision" as const, text: "Delårsrapport 2", textEn: "Interim 2" }] },
+        {
+          id: "juni",
+          label: "Juni",
+          months: [6],
+          items: [{ kind: "decision" as const, text: "Beslut om budget", textEn: "Budget" }],
+        },
+        {
+          id: "hosten",
+          label: "September/Oktober",
+          months: [9, 10],
+          items: [{ kind: "decision" as const, text: "Delårsrapport 2", textEn: "Interim 2" }],
+        },
       ],
     };
     expect(annualCycleFor(cycle, 10).map((e) => e.id)).toEqual(["hosten"]);
