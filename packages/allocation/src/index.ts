@@ -1,6 +1,18 @@
-/**
- * @samverkan/allocation — the cost-sharing engine. The models arrive with the allocation-engine
- * issue; until then this package only re-exports the rule types it will implement, so dependants
- * can already type against them.
- */
+export * from "./rational.js";
+export { roundToUnit, type RoundingMode } from "./rounding.js";
+export { apportion, type Apportionment } from "./apportion.js";
+export { runEngine, type EngineModel, type EngineParticipant, type EngineCap, type EngineOptions, type EngineRow, type EngineResult } from "./engine.js";
+export { monthsOfMembership, membersDuring } from "./participation.js";
+export { modelName, roundingPhrase, describeRounding, formatDate, type Lang } from "./words.js";
+export { explainRow } from "./explain.js";
+export {
+  allocateCostItem,
+  resolveCostItem,
+  AllocationError,
+  type AllocateOptions,
+  type AllocationResult,
+  type AllocationRow,
+  type ExactAmount,
+  type PublishedCell,
+} from "./allocate-cost-item.js";
 export type { AllocationModel, AllocationModelType, AllocationRule, Rounding } from "@samverkan/domain";

@@ -124,6 +124,17 @@ export const allocationRuleSchema = z.strictObject({
   participants: participantsSchema.default("allMembers"),
   rounding: roundingSchema.optional(),
   unit: moneyUnitSchema.default("kr"),
+  /**
+   * Takbelopp: the most one member pays. `excess` says what happens to what is cut off:
+   * `redistribute` spreads it over the members under the cap by the same key; `unallocated`
+   * leaves it unpaid (the host or the committee carries it) and the result says how much.
+   */
+  cap: z
+    .strictObject({
+      amount: nonNegativeDecimalSchema,
+      excess: z.enum(["redistribute", "unallocated"], { error: 'must be "redistribute" or "unallocated"' }),
+    })
+    .optional(),
   /** Why this model: the document's wording or the analysis that identified it. */
   basis: z.string().min(1).optional(),
   alternatives: z
