@@ -38,6 +38,11 @@ export type CostExtra = z.infer<typeof costExtraSchema>;
 /** One year of a cost item: its total as budgeted and the rule that splits it. */
 export const costItemYearSchema = z.strictObject({
   year: yearSchema,
+  /**
+   * `budgeted`: a charge in the committee's budget (or billed by the supplier). `proposed`: a
+   * cost calculation in a proposal (e.g. a pre-study's "Kostnadskalkyl"), which nobody pays yet.
+   */
+  status: z.enum(["budgeted", "proposed"], { error: 'must be "budgeted" or "proposed"' }).default("budgeted"),
   total: nonNegativeDecimalSchema.optional(),
   unit: moneyUnitSchema.default("kr"),
   totalSource: sourceRefSchema.optional(),
