@@ -53,10 +53,10 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
   const sv = lang === "sv";
   const u = ctx.unit;
   const num = (d: Decimal | number | bigint, places?: number) => formatNumber(new Decimal(d.toString()), places, lang);
-  const amt = (x: ExplainedAmount) => `${x.exact ? "" : "≈ "}${num(x.exact ? x.value : x.value.toDecimalPlaces(2))}`;
+  const amt = (x: ExplainedAmount) => `${x.exact ? "" : "≈ "}${(x.exact ? num(x.value) : num(x.value, 2))}`;
   const money = (d: Decimal) => `${num(d)} ${u}`;
   /** "= 20 211,25" when exact, "≈ 38 302,28" when the share does not terminate. */
-  const eq = (x: ExplainedAmount) => (x.exact ? `= ${num(x.value)}` : `≈ ${num(x.value.toDecimalPlaces(2))}`);
+  const eq = (x: ExplainedAmount) => (x.exact ? `= ${num(x.value)}` : `≈ ${num(x.value, 2)}`);
   const pop = ctx.populationDate ? (sv ? `SCB ${formatDate(ctx.populationDate, lang)}` : `SCB, ${formatDate(ctx.populationDate, lang)}`) : "";
   const inhabitants = sv ? "invånare" : "inhabitants";
   const P = row.population !== undefined ? num(row.population) : "?";
