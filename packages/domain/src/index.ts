@@ -24,3 +24,4 @@ export * from "./dataset.js";
 export * from "./validate-dataset.js";
 export * from "./lookup.js";
 export * from "./format.js";
+export * from "./ids.js";
