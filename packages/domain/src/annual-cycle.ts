@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 
 /**
  * The årshjul: what must be decided or reported at the committee meeting of given months.
  * `standingItems` are on every meeting's agenda ("Information om ekonomi och verksamhet").
  */
 export const annualCycleEntrySchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: slugIdSchema,
   /** As printed: "Mars", "September/Oktober". */
   label: z.string().min(1),
   months: z

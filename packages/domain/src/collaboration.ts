@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 import { isoDateSchema } from "./dates.js";
 import { moneyUnitSchema } from "./unit.js";
 import { roundingSchema } from "./rounding.js";
@@ -31,9 +32,7 @@ export type OrganisationRole = z.infer<typeof organisationRoleSchema>;
 
 /** A joint committee (gemensam nämnd) or other collaboration of municipalities. */
 export const collaborationSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: slugIdSchema,
   name: z.string().min(1),
   nameEn: z.string().min(1),
   kind: z.string().min(1),

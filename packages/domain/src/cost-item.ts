@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 import { nonNegativeDecimalSchema } from "./amount.js";
 import { yearSchema } from "./dates.js";
 import { allocationRuleSchema } from "./allocation-rule.js";
@@ -57,9 +58,7 @@ export type CostItemYear = z.infer<typeof costItemYearSchema>;
 
 /** A kostnadspost: something the members pay for together. */
 export const costItemSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: slugIdSchema,
   /** The Swedish name exactly as printed, e.g. "E-arkiv", "Verksamhetsutvecklare e-tjänster". */
   name: z.string().min(1),
   nameEn: z.string().min(1),

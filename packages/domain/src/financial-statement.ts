@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
+import { tableIdSchema } from "./ids.js";
 import { decimalSchema } from "./amount.js";
 import { isoDateSchema, yearSchema } from "./dates.js";
 import { sourceRefSchema } from "./source.js";
@@ -34,9 +35,7 @@ export type StatementLine = z.infer<typeof statementLineSchema>;
  * document's own totals. `checkStatement` compares the printed totals with the row sums.
  */
 export const financialStatementSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9_]+$/, { message: "expected an id of lower-case letters, digits and underscores" }),
+  id: tableIdSchema,
   title: z.string().min(1),
   year: yearSchema,
   /** The date the figures stand at (utfall per sista maj → 2022-05-31). */

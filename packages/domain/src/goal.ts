@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 import { decimalSchema } from "./amount.js";
 import { isoDateSchema, yearSchema } from "./dates.js";
 
@@ -42,9 +43,7 @@ export const goalFollowUpSchema = z.strictObject({
 
 /** A mål (result goal) or indikator of the operational plan, with its follow-ups. */
 export const goalSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: slugIdSchema,
   kind: z.enum(["goal", "indicator"]),
   year: yearSchema,
   text: z.string().min(1),

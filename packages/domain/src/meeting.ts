@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 import { clockTimeSchema, isoDateSchema } from "./dates.js";
 
 /** Who meets: the committee (nämnd), the preparatory group (beredningsgrupp), or a strategy day. */
@@ -27,9 +28,7 @@ export type Attendance = z.infer<typeof attendanceSchema>;
  */
 export const meetingSchema = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+    id: slugIdSchema,
     body: meetingBodySchema,
     /** For a strategy day: whose it is. */
     participants: z.array(meetingBodySchema).optional(),

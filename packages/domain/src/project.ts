@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 import { yearSchema } from "./dates.js";
 import { participantsSchema } from "./allocation-rule.js";
 
@@ -24,9 +25,7 @@ export type ProjectPhase = z.infer<typeof projectPhaseSchema>;
 
 /** A project, pre-study or operated service in the committee's plan, with who takes part. */
 export const projectSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+  id: slugIdSchema,
   name: z.string().min(1),
   nameEn: z.string().min(1),
   synonyms: z.array(z.string().min(1)).default([]),

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
+import { tableIdSchema } from "./ids.js";
 import { nonNegativeDecimalSchema } from "./amount.js";
 import { yearSchema } from "./dates.js";
 import { sourceRefSchema } from "./source.js";
@@ -9,9 +10,7 @@ import { sourceRefSchema } from "./source.js";
  * the printed total is not the sum of the rows, `checkPublishedTable` says so.
  */
 export const publishedTableSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9_]+$/, { message: "expected an id of lower-case letters, digits and underscores" }),
+  id: tableIdSchema,
   /** The table heading as printed, e.g. "Gemensamma tjänster 2023". */
   title: z.string().min(1),
   /** The column as printed, e.g. "E-arkiv". */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugIdSchema } from "./ids.js";
 import { yearSchema } from "./dates.js";
 
 const score = z
@@ -13,9 +14,7 @@ const score = z
  */
 export const riskSchema = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, { message: "expected a lower-case id of letters, digits and hyphens" }),
+    id: slugIdSchema,
     year: yearSchema,
     /** Kontrollmoment as printed. */
     controlPoint: z.string().min(1),
