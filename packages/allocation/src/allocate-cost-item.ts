@@ -100,8 +100,6 @@ export interface AllocateOptions {
   readonly ignorePublished?: boolean;
 }
 
-const toBig = (d: Decimal): bigint => BigInt(d.toFixed(0));
-
 function tableFor(d: Dataset, itemId: string, year: number): PublishedTable | undefined {
   return d.publishedTables.find((t) => t.costItem === itemId && t.year === year && t.unit !== "share");
 }
@@ -240,9 +238,8 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
   const rows: AllocationRow[] = engine.rows.map((r: EngineRow, i) => {
     const computed = new Decimal(r.amount.toString());
     const printed = table?.rows[r.municipality];
-    const published: PublishedCell | undefined = printed
-      ? { tableId: table!.id, amount: printed, source: table!.source, matchesComputed: printed.eq(computed) }
-      : undefined;
+    const published: PublishedCell | undefined =
+      table && printed ? { tableId: table.id, amount: printed, source: table.source, matchesComputed: printed.eq(computed) } : undefined;
     const base = {
       municipality: r.municipality,
       amount: published ? published.amount : computed,

@@ -80,6 +80,57 @@ function need<T>(value: T | undefined, what: string, who: string): T {
   return value;
 }
 
+const SMALL = 1n << 30n;
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** gcd of two whole numbers below 2^30 (Stein's algorithm; exact in 32-bit operations). */
+function smallGcd(u: number, v: number): number {
+  if (u === 0) return v;
+  if (v === 0) return u;
+  const shift = 31 - Math.clz32((u | v) & -(u | v));
+  u >>>= 31 - Math.clz32(u & -u);
+  do {
+    v >>>= 31 - Math.clz32(v & -v);
+    if (u > v) {
+      const t = u;
+      u = v;
+      v = t;
+    }
+    v -= u;
+  } while (v !== 0);
+  return u << shift;
+}
+
+/**
+ * `rational(a.num × w, a.den × W)` for every weight w: the same fractions in lowest terms, with
+ * one bigint gcd per call instead of one per row. With x/D = a/W in lowest terms (D = a.den × W
+ * reduced against x), x and D are coprime, so gcd(x × w, D) = gcd(w, D); for weights below 2^30
+ * and D below 2^53 that gcd is found exactly in doubles (D mod w, then 32-bit Stein).
+ */
+function shares(a: Rational, weights: readonly bigint[], W: bigint): Rational[] {
+  const out = new Array<Rational>(weights.length);
+  const r = rational(a.num, a.den);
+  const D0 = r.den * W;
+  const { num: x, den: D } = D0 > 0n ? rational(r.num, D0) : { num: 0n, den: 0n };
+  const Dn = D > 0n && D <= SAFE ? Number(D) : 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] as bigint;
+    if (Dn > 0 && w > 0n && w < SMALL) {
+      const wn = Number(w);
+      const g = smallGcd(wn, Dn % wn);
+      if (g === 1) {
+        out[i] = { num: x * w, den: D };
+      } else {
+        const G = BigInt(g);
+        out[i] = { num: x * (w / G), den: D / G };
+      }
+    } else {
+      out[i] = rational(a.num * w, a.den * W);
+    }
+  }
+  return out;
+}
+
 /** Exact full-year quotas, before pro rata, caps and rounding. */
 function fullYearQuotas(model: EngineModel, ps: readonly EngineParticipant[], year: number) {
   const n = rational(BigInt(ps.length));
@@ -102,9 +153,11 @@ function fullYearQuotas(model: EngineModel, ps: readonly EngineParticipant[], ye
             ? sub(model.total, mul(model.fixedPerMember, n))
             : model.total;
       if (cmp(rest, ZERO) < 0) throw new RangeError("the fixed amounts exceed the total");
-      return populations.map((P) => {
-        const populationPart = rational(rest.num * P, rest.den * S);
-        return { quota: add(equalShare, populationPart), equalPart: equalShare, populationPart, S };
+      const parts = shares(rest, populations, S);
+      return parts.map((populationPart) => {
+        // 0 + x is x itself (already reduced): skip the addition for the plain population model.
+        const quota = equalShare.num === 0n ? populationPart : add(equalShare, populationPart);
+        return { quota, equalPart: equalShare, populationPart, S };
       });
     }
     case "perCapita":
@@ -156,27 +209,70 @@ function applyCap(quotas: Rational[], cap: EngineCap): { quotas: Rational[]; cap
   return { quotas: current, capped, unallocated };
 }
 
+type PartsOf = { readonly equalPart?: Rational; readonly populationPart?: Rational; readonly factor?: Rational };
+
+/**
+ * One result row. The common shapes are object literals (one allocation, no property-by-
+ * property growth); every shape keeps the same key order and leaves absent parts out.
+ */
+function row(
+  municipality: string,
+  quota: Rational,
+  { equalPart, populationPart, factor }: PartsOf,
+  monthlyRow: { quota: Rational; amount: bigint } | undefined,
+  hasMonthly: boolean,
+  months: number,
+  capped: boolean,
+  amount: bigint,
+): EngineRow {
+  if (!hasMonthly && !factor) {
+    if (equalPart && populationPart) return { municipality, quota, equalPart, populationPart, months, capped, amount };
+    if (!equalPart && !populationPart) return { municipality, quota, months, capped, amount };
+  }
+  return {
+    municipality,
+    quota,
+    ...(equalPart ? { equalPart } : {}),
+    ...(populationPart ? { populationPart } : {}),
+    ...(factor ? { factor } : {}),
+    ...(hasMonthly ? { monthly: monthlyRow } : {}),
+    months,
+    capped,
+    amount,
+  };
+}
+
 /**
  * Splits one cost among the participants exactly and rounds it as the rule says. Pure.
  * Order of work: full-year quota by the model → pro rata for part-year members → cap →
  * rounding (per year, or per month and × 12).
  */
 export function runEngine(model: EngineModel, participants: readonly EngineParticipant[], options: EngineOptions): EngineResult {
-  if (participants.length === 0) throw new RangeError("no participants to share the cost");
+  const n = participants.length;
+  if (n === 0) throw new RangeError("no participants to share the cost");
   const names = participants.map((p) => p.municipality);
-  if (new Set(names).size !== names.length) throw new RangeError("a participant is listed twice");
+  if (new Set(names).size !== n) throw new RangeError("a participant is listed twice");
   const full = fullYearQuotas(model, participants, options.year);
-  const months = participants.map((p) => p.months ?? 12);
-  for (const [i, m] of months.entries()) {
+  // Plain indexed loops below: this function runs once per cost item and participant set, and
+  // iterator destructuring and per-row closures showed up in profiles of 290-row splits.
+  const months = new Array<number>(n);
+  for (let i = 0; i < n; i++) months[i] = participants[i]?.months ?? 12;
+  for (let i = 0; i < n; i++) {
+    const m = months[i] as number;
     if (!Number.isInteger(m) || m < 0 || m > 12) throw new RangeError(`${names[i]}: months must be 0–12`);
   }
-  let quotas = full.map((f, i) => (months[i] === 12 ? f.quota : mul(f.quota, rational(BigInt(months[i] ?? 12), 12n))));
-  let capped = quotas.map(() => false);
+  let quotas = new Array<Rational>(n);
+  for (let i = 0; i < n; i++) {
+    const q = (full[i] as { quota: Rational }).quota;
+    const m = months[i] as number;
+    quotas[i] = m === 12 ? q : mul(q, rational(BigInt(m), 12n));
+  }
+  let capped = new Array<boolean>(n).fill(false);
   let unallocated = ZERO;
   if (options.cap) ({ quotas, capped, unallocated } = applyCap(quotas, options.cap));
 
   const { rounding } = options;
-  const total = sub(sum(quotas), ZERO);
+  const total = sum(quotas);
   let amounts: readonly bigint[];
   let extraUnitTo: readonly number[];
   let monthly: { quota: Rational; amount: bigint }[] | undefined;
@@ -189,28 +285,39 @@ export function runEngine(model: EngineModel, participants: readonly EngineParti
   } else {
     ({ amounts, extraUnitTo } = apportion(quotas, names, rounding, total));
   }
-  const rows: EngineRow[] = participants.map((p, i) => {
-    const f = full[i] as { equalPart?: Rational; populationPart?: Rational; factor?: Rational };
-    return {
-      municipality: p.municipality,
-      quota: quotas[i] ?? ZERO,
-      ...(f.equalPart ? { equalPart: f.equalPart } : {}),
-      ...(f.populationPart ? { populationPart: f.populationPart } : {}),
-      ...(f.factor ? { factor: f.factor } : {}),
-      ...(monthly ? { monthly: monthly[i] } : {}),
-      months: months[i] ?? 12,
-      capped: capped[i] ?? false,
-      amount: amounts[i] ?? 0n,
-    };
-  });
-  const populationSum = participants.every((p) => p.population !== undefined)
-    ? participants.reduce((a, p) => a + (p.population ?? 0n), 0n)
-    : undefined;
+  const rows = new Array<EngineRow>(n);
+  let rowSum = 0n;
+  for (let i = 0; i < n; i++) {
+    const amount = amounts[i] ?? 0n;
+    rowSum += amount;
+    rows[i] = row(
+      names[i] as string,
+      quotas[i] ?? ZERO,
+      full[i] as PartsOf,
+      monthly?.[i],
+      monthly !== undefined,
+      months[i] ?? 12,
+      capped[i] ?? false,
+      amount,
+    );
+  }
+  // The population models have summed the populations already.
+  let populationSum: bigint | undefined = (full[0] as { S?: bigint } | undefined)?.S;
+  if (populationSum === undefined) {
+    populationSum = 0n;
+    for (const p of participants) {
+      if (p.population === undefined) {
+        populationSum = undefined;
+        break;
+      }
+      populationSum += p.population ?? 0n;
+    }
+  }
   return {
     rows,
     underlyingTotal: add(total, unallocated),
     ...(populationSum !== undefined ? { populationSum } : {}),
-    rowSum: amounts.reduce((a, b) => a + b, 0n),
+    rowSum,
     unallocated,
     extraUnitTo: extraUnitTo.map((i) => names[i] ?? ""),
   };

@@ -62,6 +62,9 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
   const P = row.population !== undefined ? num(row.population) : "?";
   const S = ctx.populationSum !== undefined ? num(ctx.populationSum) : "?";
   const m = ctx.model;
+  const zero = { value: new Decimal(0), exact: true };
+  const equalPart = row.equalPart ?? zero;
+  const populationPart = row.populationPart ?? zero;
 
   let working: string;
   switch (m.type) {
@@ -75,15 +78,15 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
       const a = m.equalWeight.times(100);
       const b = new Decimal(100).minus(a);
       working = sv
-        ? `${num(a)} % av ${money(m.total)} i lika delar (${amt(row.equalPart!)} ${u}) + ${num(b)} % efter invånarantal, ${P} av ${S} ${inhabitants} (${pop}) (${amt(row.populationPart!)} ${u})`
-        : `${num(a)} % of ${money(m.total)} in equal parts (${amt(row.equalPart!)} ${u}) + ${num(b)} % by population, ${P} of ${S} ${inhabitants} (${pop}) (${amt(row.populationPart!)} ${u})`;
+        ? `${num(a)} % av ${money(m.total)} i lika delar (${amt(equalPart)} ${u}) + ${num(b)} % efter invånarantal, ${P} av ${S} ${inhabitants} (${pop}) (${amt(populationPart)} ${u})`
+        : `${num(a)} % of ${money(m.total)} in equal parts (${amt(equalPart)} ${u}) + ${num(b)} % by population, ${P} of ${S} ${inhabitants} (${pop}) (${amt(populationPart)} ${u})`;
       break;
     }
     case "affine": {
       const rest = m.total.minus(m.fixedPerMember.times(ctx.participantCount));
       working = sv
-        ? `${money(m.fixedPerMember)} per kommun + ${money(rest)} × ${P} / ${S} ${inhabitants} (${pop}) (${amt(row.populationPart!)} ${u})`
-        : `${money(m.fixedPerMember)} per municipality + ${money(rest)} × ${P} / ${S} ${inhabitants} (${pop}) (${amt(row.populationPart!)} ${u})`;
+        ? `${money(m.fixedPerMember)} per kommun + ${money(rest)} × ${P} / ${S} ${inhabitants} (${pop}) (${amt(populationPart)} ${u})`
+        : `${money(m.fixedPerMember)} per municipality + ${money(rest)} × ${P} / ${S} ${inhabitants} (${pop}) (${amt(populationPart)} ${u})`;
       break;
     }
     case "perCapita":

@@ -16,3 +16,9 @@ export {
   type PublishedCell,
 } from "./allocate-cost-item.js";
 export type { AllocationModel, AllocationModelType, AllocationRule, Rounding } from "@samverkan/domain";
+export { whatIf, type WhatIfChange, type WhatIfResult, type WhatIfRow } from "./what-if.js";
+export { indexTotal, impliedIndexFactor, type Index } from "./indexation.js";
+export { settle, type Settlement, type SettlementRow } from "./settlement.js";
+export { buyIn, type BuyIn } from "./buy-in.js";
+export { chargeForExtra } from "./charges.js";
+export * from "./statement.js";

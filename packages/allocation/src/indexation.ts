@@ -1,4 +1,4 @@
-import { Decimal } from "@samverkan/domain";
+import type { Decimal } from "@samverkan/domain";
 import { fromDecimal, mul, pow, toDecimal, add, ONE, div } from "./rational.js";
 
 /** A yearly index: a fixed rate ("2 %": 0.02) or a named index's factor for the year (AKI 1.057818…). */

@@ -10,16 +10,48 @@ export interface Rational {
 }
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
+const SMALL = 1n << 30n;
+
+/**
+ * Euclid on bigints until the numbers fit in 30 bits, then binary gcd on plain integers, which
+ * is exact there and several times cheaper than bigint division (this is the engine's hot path:
+ * every quota is reduced once).
+ */
 function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a;
+  while (b >= SMALL) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  if (b === 0n) return a;
+  let u = Number(b);
+  let v = Number(a % b);
+  if (v === 0) return b;
+  // Stein's algorithm: both are below 2^30, so the bit operations below are exact.
+  const shift = 31 - Math.clz32((u | v) & -(u | v));
+  u >>>= 31 - Math.clz32(u & -u);
+  do {
+    v >>>= 31 - Math.clz32(v & -v);
+    if (u > v) {
+      const t = u;
+      u = v;
+      v = t;
+    }
+    v -= u;
+  } while (v !== 0);
+  // Most quotas are already in lowest terms: no new bigint for a gcd of 1.
+  return shift === 0 && u === 1 ? 1n : BigInt(u << shift);
 }
 
 export function rational(num: bigint, den = 1n): Rational {
+  if (den === 1n) return { num, den };
   if (den === 0n) throw new RangeError("division by zero");
-  if (den < 0n) [num, den] = [-num, -den];
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
   const g = gcd(num, den);
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
 }
@@ -49,7 +81,26 @@ export const cmp = (a: Rational, b: Rational): number => {
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 };
 export const isZero = (a: Rational): boolean => a.num === 0n;
-export const sum = (xs: readonly Rational[]): Rational => xs.reduce(add, ZERO);
+/**
+ * The exact sum, normalised once at the end: the terms are brought to the least common multiple
+ * of their denominators as they come (one gcd of denominators per term, none when a term shares
+ * the running denominator), not reduced after every addition.
+ */
+export function sum(xs: readonly Rational[]): Rational {
+  let num = 0n;
+  let den = 1n;
+  for (const x of xs) {
+    if (x.den === den) {
+      num += x.num;
+    } else {
+      const g = gcd(den, x.den);
+      const m = x.den / g;
+      num = num * m + x.num * (den / g);
+      den *= m;
+    }
+  }
+  return rational(num, den);
+}
 
 export function pow(a: Rational, n: number): Rational {
   if (!Number.isInteger(n) || n < 0) throw new RangeError("pow takes a whole exponent ≥ 0");

@@ -1,5 +1,5 @@
 import type { Rounding } from "@samverkan/domain";
-import { floor, rational, type Rational } from "./rational.js";
+import type { Rational } from "./rational.js";
 
 export type RoundingMode = Rounding["mode"];
 
@@ -9,25 +9,42 @@ export type RoundingMode = Rounding["mode"];
  * positive amounts (there are no negative charges); `halfEven` sends ties to the even multiple.
  */
 export function roundToUnit(x: Rational, unit: number, mode: RoundingMode): bigint {
-  const u = BigInt(unit);
-  const q = rational(x.num, x.den * u);
-  const f = floor(q);
-  const remainder = rational(q.num - f * q.den, q.den); // in [0, 1)
-  const twice = remainder.num * 2n;
+  return roundToMultiple(x, BigInt(unit), mode);
+}
+
+/** `roundToUnit` with the unit already a bigint (the apportionment loop converts it once). */
+export function roundToMultiple(x: Rational, u: bigint, mode: RoundingMode): bigint {
+  // x / u = f + r / d with 0 ≤ r < d. Nothing is reduced: every test below compares r with d,
+  // which does not change when both are divided by a common factor.
+  let num = x.num;
+  let d = x.den * u;
+  if (d === 0n) throw new RangeError("division by zero");
+  if (d < 0n) {
+    num = -num;
+    d = -d;
+  }
+  let f = num / d;
+  let r = num - f * d;
+  if (r < 0n) {
+    f -= 1n;
+    r += d;
+  }
   let n: bigint;
   switch (mode) {
     case "floor":
       n = f;
       break;
     case "ceil":
-      n = remainder.num === 0n ? f : f + 1n;
+      n = r === 0n ? f : f + 1n;
       break;
     case "halfUp":
-      n = twice >= remainder.den ? f + 1n : f;
+      n = r * 2n >= d ? f + 1n : f;
       break;
-    case "halfEven":
-      n = twice > remainder.den || (twice === remainder.den && f % 2n !== 0n) ? f + 1n : f;
+    case "halfEven": {
+      const twice = r * 2n;
+      n = twice > d || (twice === d && f % 2n !== 0n) ? f + 1n : f;
       break;
+    }
   }
   return n * u;
 }

@@ -1,89 +1,62 @@
-import { parseArgs } from "node:util";
+import { AllocationError } from "@samverkan/allocation";
+import { BUNDLED_DATASETS } from "@samverkan/data";
 import { DatasetError } from "@samverkan/domain";
-import { BUNDLED_DATASETS, isBundledDatasetId, loadBundledDataset, loadDataset } from "@samverkan/data";
-import { summarizeDataset } from "./summary.js";
+import { allocateCommand } from "./commands/allocate.js";
+import { statementCommand } from "./commands/statement.js";
+import { summaryCommand } from "./commands/summary.js";
+import { validateCommand } from "./commands/validate.js";
+import { NotFoundError, UsageError, type CliIo, type Command } from "./options.js";
 
-/** Exit codes: 0 done, 1 the data is invalid, 2 the command line is wrong. */
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly today: string;
-}
+export type { CliIo } from "./options.js";
+
+const COMMANDS: readonly Command[] = [summaryCommand, validateCommand, allocateCommand, statementCommand];
 
 const HELP = `samverkan — verktyg för gemensamma nämnder
 
 Användning:
-  samverkan summary [--collaboration ID]   Sammanfattning av de inbyggda dataseten
-  samverkan validate DIR                   Kontrollera en datamapp (YAML) och lista alla fel
-  samverkan --help                         Den här hjälpen
+${COMMANDS.map((c) => `  ${c.synopsis}\n      ${c.summary}`).join("\n")}
+  samverkan KOMMANDO --help
+      Hjälp för ett kommando, med exempel
+  samverkan --help
+      Den här hjälpen
 
-Inbyggda samverkanskollektiv: ${BUNDLED_DATASETS.join(", ")}`;
+Inbyggda samverkanskollektiv: ${BUNDLED_DATASETS.join(", ")}
+Slutkoder: 0 klart, 1 datat är felaktigt, 2 fel på kommandoraden (okänt kommando, flagga, namn eller år).`;
 
+/**
+ * Runs one `samverkan` command line and returns its exit code: 0 done, 1 the data is invalid,
+ * 2 the command line is wrong (unknown command, option, collaboration, item, municipality or year).
+ */
 export function runCli(argv: readonly string[], io: CliIo): number {
-  const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(HELP);
-    return command ? 0 : 2;
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Okänt kommando "${name}".\n\n${HELP}`);
+    return 2;
   }
   try {
-    switch (command) {
-      case "summary": {
-        const { values } = parseArgs({
-          args: [...rest],
-          options: { collaboration: { type: "string" }, help: { type: "boolean" } },
-        });
-        if (values.help) {
-          io.out(
-            "samverkan summary [--collaboration ID]\n  Skriver en sammanfattning av ett eller alla inbyggda dataset.",
-          );
-          return 0;
-        }
-        const ids = values.collaboration ? [values.collaboration] : [...BUNDLED_DATASETS];
-        for (const id of ids) {
-          if (!isBundledDatasetId(id)) {
-            io.err(`Okänt samverkanskollektiv "${id}". Finns: ${BUNDLED_DATASETS.join(", ")}.`);
-            return 2;
-          }
-        }
-        io.out(
-          ids
-            .map((id) =>
-              summarizeDataset(loadBundledDataset(id as (typeof BUNDLED_DATASETS)[number]), io.today),
-            )
-            .join("\n\n"),
-        );
-        return 0;
-      }
-      case "validate": {
-        const { positionals, values } = parseArgs({
-          args: [...rest],
-          allowPositionals: true,
-          options: { help: { type: "boolean" } },
-        });
-        if (values.help || positionals.length !== 1) {
-          (values.help ? io.out : io.err)(
-            "samverkan validate DIR\n  Kontrollerar alla YAML-filer i DIR som ett dataset och listar varje fel.",
-          );
-          return values.help ? 0 : 2;
-        }
-        const d = loadDataset(positionals[0] as string);
-        io.out(
-          `${positionals[0]}: ok — ${d.collaboration.name}, ${d.costItems.length} kostnadsposter, ${d.publishedTables.length} publicerade tabeller`,
-        );
-        return 0;
-      }
-      default:
-        io.err(`Okänt kommando "${command}".\n\n${HELP}`);
-        return 2;
-    }
+    return command.run(rest, io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof NotFoundError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (error instanceof AllocationError) {
+      // What reaches here names what there is in its message ("… det finns för 2022, 2023").
+      io.err(`${error.message}.`);
+      return 2;
+    }
     if (error instanceof DatasetError) {
       io.err(error.message);
       return 1;
-    }
-    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-      io.err(`${error.message}\n\n${HELP}`);
-      return 2;
     }
     throw error;
   }

@@ -69,8 +69,13 @@ export function closestNames(query: string, candidates: readonly NamedCandidate[
     .map((s) => s.name);
 }
 
-/** Exact (folded) match of `query` against the candidates' spellings, or undefined. */
+/** Folded and without spaces or hyphens: "e-arkiv", "e arkiv" and "earkiv" are one name. */
+function compact(name: string): string {
+  return foldName(name).replace(/ /g, "");
+}
+
+/** Exact (folded, spacing ignored) match of `query` against the candidates' spellings, or undefined. */
 export function matchName(query: string, candidates: readonly NamedCandidate[]): string | undefined {
-  const q = foldName(query);
-  return candidates.find((c) => c.spellings.some((s) => foldName(s) === q))?.name;
+  const q = compact(query);
+  return candidates.find((c) => c.spellings.some((s) => compact(s) === q))?.name;
 }
