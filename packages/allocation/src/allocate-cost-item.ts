@@ -84,7 +84,11 @@ export interface AllocationResult {
   readonly rowSum: Decimal;
   /** The item's budgeted total for the year, as the document gives it. */
   readonly budgetTotal?: Decimal;
-  readonly publishedTable?: { readonly id: string; readonly source: SourceRef; readonly totalPrinted?: Decimal };
+  readonly publishedTable?: {
+    readonly id: string;
+    readonly source: SourceRef;
+    readonly totalPrinted?: Decimal;
+  };
   readonly unallocated: ExactAmount;
   readonly extraUnitTo: readonly string[];
   readonly rows: readonly AllocationRow[];
@@ -110,7 +114,10 @@ export function resolveCostItem(d: Dataset, query: string): CostItem {
   if (byId) return byId;
   const found = findCostItem(d, query);
   if (found.found) return found.value;
-  throw new AllocationError(`Okänd kostnadspost "${query}"`, found.suggestions.length ? found.suggestions : d.costItems.map((x) => x.name));
+  throw new AllocationError(
+    `Okänd kostnadspost "${query}"`,
+    found.suggestions.length ? found.suggestions : d.costItems.map((x) => x.name),
+  );
 }
 
 /**
@@ -118,13 +125,20 @@ export function resolveCostItem(d: Dataset, query: string): CostItem {
  * Uses the rule in the dataset (or `options.model`), the population year the rule names, and
  * the collaboration's default rounding when the rule names none — the result says which.
  */
-export function allocateCostItem(d: Dataset, item: CostItem | string, year: number, options: AllocateOptions = {}): AllocationResult {
+export function allocateCostItem(
+  d: Dataset,
+  item: CostItem | string,
+  year: number,
+  options: AllocateOptions = {},
+): AllocationResult {
   const costItem = typeof item === "string" ? resolveCostItem(d, item) : item;
   const itemYear = costItem.years.find((y) => y.year === year);
   const rule: AllocationRule | undefined = itemYear?.rule;
   if (!rule && !options.model) {
     const years = costItem.years.filter((y) => y.rule).map((y) => y.year);
-    throw new AllocationError(`${costItem.name} har ingen fördelning för ${year}${years.length ? `; det finns för ${years.join(", ")}` : ""}`);
+    throw new AllocationError(
+      `${costItem.name} har ingen fördelning för ${year}${years.length ? `; det finns för ${years.join(", ")}` : ""}`,
+    );
   }
   const model = options.model ?? (rule as AllocationRule).model;
   const rounding = options.rounding ?? rule?.rounding ?? d.collaboration.defaultRounding;
@@ -143,13 +157,20 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
   // Resolve the model's inputs to exact numbers.
   const vector = "populationYear" in model ? populationVectorFor(d, model.populationYear) : undefined;
   if ("populationYear" in model && !vector) {
-    throw new AllocationError(`Befolkningssiffror för ${yearEndDate(model.populationYear)} saknas i datasetet`);
+    throw new AllocationError(
+      `Befolkningssiffror för ${yearEndDate(model.populationYear)} saknas i datasetet`,
+    );
   }
   let engineModel: EngineModel;
   const inputs: EngineParticipant[] = participants.map((p) => {
     const population = vector?.counts[p.municipality];
-    if (vector && population === undefined) throw new AllocationError(`${p.municipality} saknar befolkning ${vector.date}`);
-    return { municipality: p.municipality, months: p.months, ...(population !== undefined ? { population: BigInt(population) } : {}) };
+    if (vector && population === undefined)
+      throw new AllocationError(`${p.municipality} saknar befolkning ${vector.date}`);
+    return {
+      municipality: p.municipality,
+      months: p.months,
+      ...(population !== undefined ? { population: BigInt(population) } : {}),
+    };
   });
   let keyTable: PublishedTable | undefined;
   const partNames: string[] = [];
@@ -159,10 +180,18 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
       engineModel = { type: model.type, total: fromDecimal(model.total) };
       break;
     case "mixed":
-      engineModel = { type: "mixed", total: fromDecimal(model.total), equalWeight: fromDecimal(model.equalWeight) };
+      engineModel = {
+        type: "mixed",
+        total: fromDecimal(model.total),
+        equalWeight: fromDecimal(model.equalWeight),
+      };
       break;
     case "affine":
-      engineModel = { type: "affine", total: fromDecimal(model.total), fixedPerMember: fromDecimal(model.fixedPerMember) };
+      engineModel = {
+        type: "affine",
+        total: fromDecimal(model.total),
+        fixedPerMember: fromDecimal(model.fixedPerMember),
+      };
       break;
     case "perCapita":
       engineModel = { type: "perCapita", ratePerInhabitant: fromDecimal(model.ratePerInhabitant) };
@@ -172,7 +201,8 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
       const key = model.key;
       keyTable = "fromTable" in key ? d.publishedTables.find((t) => t.id === key.fromTable) : undefined;
       const weights = "fromTable" in key ? keyTable?.rows : key.weights;
-      if (!weights) throw new AllocationError(`Fördelningsnyckeln ${"fromTable" in key ? key.fromTable : ""} saknas`);
+      if (!weights)
+        throw new AllocationError(`Fördelningsnyckeln ${"fromTable" in key ? key.fromTable : ""} saknas`);
       inputs.forEach((p, i) => {
         const w = weights[p.municipality];
         if (!w) throw new AllocationError(`${p.municipality} saknas i fördelningsnyckeln`);
@@ -191,7 +221,12 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
     case "sum": {
       engineModel = { type: "sum" };
       const parts = model.of.map((ref) => {
-        const part = allocateCostItem(d, ref.costItem, ref.year, options.participants ? { participants: options.participants } : {});
+        const part = allocateCostItem(
+          d,
+          ref.costItem,
+          ref.year,
+          options.participants ? { participants: options.participants } : {},
+        );
         partNames.push(part.costItem.name);
         return part;
       });
@@ -218,10 +253,15 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
   const engine = runEngine(engineModel, inputs, {
     year,
     rounding,
-    ...(rule?.cap && !options.model ? { cap: { amount: fromDecimal(rule.cap.amount), excess: rule.cap.excess } } : {}),
+    ...(rule?.cap && !options.model
+      ? { cap: { amount: fromDecimal(rule.cap.amount), excess: rule.cap.excess } }
+      : {}),
   });
 
-  const table = options.ignorePublished || options.model || options.participants || options.rounding ? undefined : tableFor(d, costItem.id, year);
+  const table =
+    options.ignorePublished || options.model || options.participants || options.rounding
+      ? undefined
+      : tableFor(d, costItem.id, year);
   const context = {
     costItem,
     year,
@@ -239,7 +279,9 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
     const computed = new Decimal(r.amount.toString());
     const printed = table?.rows[r.municipality];
     const published: PublishedCell | undefined =
-      table && printed ? { tableId: table.id, amount: printed, source: table.source, matchesComputed: printed.eq(computed) } : undefined;
+      table && printed
+        ? { tableId: table.id, amount: printed, source: table.source, matchesComputed: printed.eq(computed) }
+        : undefined;
     const base = {
       municipality: r.municipality,
       amount: published ? published.amount : computed,
@@ -252,7 +294,9 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
       ...(r.equalPart ? { equalPart: exactOf(r.equalPart) } : {}),
       ...(r.populationPart ? { populationPart: exactOf(r.populationPart) } : {}),
       ...(r.factor ? { factor: exactOf(r.factor) } : {}),
-      ...(r.monthly ? { monthly: { quota: exactOf(r.monthly.quota), amount: new Decimal(r.monthly.amount.toString()) } } : {}),
+      ...(r.monthly
+        ? { monthly: { quota: exactOf(r.monthly.quota), amount: new Decimal(r.monthly.amount.toString()) } }
+        : {}),
       months: r.months,
       capped: r.capped,
     };
@@ -269,15 +313,24 @@ export function allocateCostItem(d: Dataset, item: CostItem | string, year: numb
     roundingSource,
     ...(rule?.basis && !options.model ? { basis: rule.basis } : {}),
     participants: participants.map((p) => p.municipality),
-    ...("populationYear" in model ? { populationYear: model.populationYear, populationSource: vector?.source } : {}),
+    ...("populationYear" in model
+      ? { populationYear: model.populationYear, populationSource: vector?.source }
+      : {}),
     ...(engine.populationSum !== undefined ? { populationSum: Number(engine.populationSum) } : {}),
     underlyingTotal: exactOf(engine.underlyingTotal),
     rowSum: rows.reduce((a, r) => a.plus(r.amount), new Decimal(0)),
     ...(itemYear?.total ? { budgetTotal: itemYear.total } : {}),
-    ...(table ? { publishedTable: { id: table.id, source: table.source, ...(table.totalPrinted ? { totalPrinted: table.totalPrinted } : {}) } } : {}),
+    ...(table
+      ? {
+          publishedTable: {
+            id: table.id,
+            source: table.source,
+            ...(table.totalPrinted ? { totalPrinted: table.totalPrinted } : {}),
+          },
+        }
+      : {}),
     unallocated: exactOf(engine.unallocated),
     extraUnitTo: engine.extraUnitTo,
     rows,
   };
 }
-

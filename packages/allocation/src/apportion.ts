@@ -93,7 +93,10 @@ export function apportion(
     if (delta < -APPROX_MARGIN) return -1;
     const c = (rs[b] as bigint) * (ds[a] as bigint) - (rs[a] as bigint) * (ds[b] as bigint);
     if (c !== 0n) return c > 0n ? 1 : -1;
-    return cmp(quotas[b] as Rational, quotas[a] as Rational) || (names[a] ?? "").localeCompare(names[b] ?? "", "sv");
+    return (
+      cmp(quotas[b] as Rational, quotas[a] as Rational) ||
+      (names[a] ?? "").localeCompare(names[b] ?? "", "sv")
+    );
   };
   const order = fast ? sortByRemainder(approx, after) : Array.from({ length: n }, (_, i) => i).sort(after);
   const extraUnitTo = order.slice(0, Number(missing));
@@ -155,7 +158,8 @@ function sortByRemainder(approx: Float64Array, after: (a: number, b: number) => 
       if (mid < hi && before(src[mid] as number, src[mid - 1] as number)) {
         let i = lo;
         let j = mid;
-        while (i < mid && j < hi) dst[k++] = before(src[j] as number, src[i] as number) ? (src[j++] as number) : (src[i++] as number);
+        while (i < mid && j < hi)
+          dst[k++] = before(src[j] as number, src[i] as number) ? (src[j++] as number) : (src[i++] as number);
         while (i < mid) dst[k++] = src[i++] as number;
         while (j < hi) dst[k++] = src[j++] as number;
       } else {

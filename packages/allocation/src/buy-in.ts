@@ -24,7 +24,11 @@ export function buyIn(
   if (S === 0n) throw new RangeError("the participants' population sums to 0");
   const share = rational(BigInt(joiner.population), S + BigInt(joiner.population));
   const pays = mul(fromDecimal(investment), share);
-  const { amounts } = apportion([pays], [joiner.municipality], { unit: 1, mode: "halfUp", total: "independent" });
+  const { amounts } = apportion([pays], [joiner.municipality], {
+    unit: 1,
+    mode: "halfUp",
+    total: "independent",
+  });
   const joinerPays = amounts[0] ?? 0n;
   const total = rational(joinerPays);
   const refunds = apportion(
@@ -35,6 +39,9 @@ export function buyIn(
   ).amounts;
   return {
     joinerPays: new Decimal(joinerPays.toString()),
-    refunds: participants.map((p, i) => ({ municipality: p.municipality, refund: new Decimal((refunds[i] ?? 0n).toString()) })),
+    refunds: participants.map((p, i) => ({
+      municipality: p.municipality,
+      refund: new Decimal((refunds[i] ?? 0n).toString()),
+    })),
   };
 }

@@ -145,7 +145,11 @@ function fullYearQuotas(model: EngineModel, ps: readonly EngineParticipant[], ye
       const S = populations.reduce((a, b) => a + b, 0n);
       if (S === 0n) throw new RangeError("the participants' population sums to 0");
       const equalShare =
-        model.type === "mixed" ? div(mul(model.total, model.equalWeight), n) : model.type === "affine" ? model.fixedPerMember : ZERO;
+        model.type === "mixed"
+          ? div(mul(model.total, model.equalWeight), n)
+          : model.type === "affine"
+            ? model.fixedPerMember
+            : ZERO;
       const rest =
         model.type === "mixed"
           ? mul(model.total, sub(ONE, model.equalWeight))
@@ -173,7 +177,10 @@ function fullYearQuotas(model: EngineModel, ps: readonly EngineParticipant[], ye
     }
     case "tiered": {
       const factor = pow(add(ONE, model.indexRate), year - model.baseYear);
-      return ps.map((p) => ({ quota: mul(need(p.baseAmount, "class base amount", p.municipality), factor), factor }));
+      return ps.map((p) => ({
+        quota: mul(need(p.baseAmount, "class base amount", p.municipality), factor),
+        factor,
+      }));
     }
     case "sum":
       return ps.map((p) => ({ quota: sum(need(p.parts, "parts", p.municipality)) }));
@@ -183,7 +190,10 @@ function fullYearQuotas(model: EngineModel, ps: readonly EngineParticipant[], ye
 }
 
 /** Water-filling: no quota above the cap; what is cut goes to those below it, by their quotas. */
-function applyCap(quotas: Rational[], cap: EngineCap): { quotas: Rational[]; capped: boolean[]; unallocated: Rational } {
+function applyCap(
+  quotas: Rational[],
+  cap: EngineCap,
+): { quotas: Rational[]; capped: boolean[]; unallocated: Rational } {
   const capped = quotas.map(() => false);
   let current = [...quotas];
   let unallocated = ZERO;
@@ -209,7 +219,11 @@ function applyCap(quotas: Rational[], cap: EngineCap): { quotas: Rational[]; cap
   return { quotas: current, capped, unallocated };
 }
 
-type PartsOf = { readonly equalPart?: Rational; readonly populationPart?: Rational; readonly factor?: Rational };
+type PartsOf = {
+  readonly equalPart?: Rational;
+  readonly populationPart?: Rational;
+  readonly factor?: Rational;
+};
 
 /**
  * One result row. The common shapes are object literals (one allocation, no property-by-
@@ -226,7 +240,8 @@ function row(
   amount: bigint,
 ): EngineRow {
   if (!hasMonthly && !factor) {
-    if (equalPart && populationPart) return { municipality, quota, equalPart, populationPart, months, capped, amount };
+    if (equalPart && populationPart)
+      return { municipality, quota, equalPart, populationPart, months, capped, amount };
     if (!equalPart && !populationPart) return { municipality, quota, months, capped, amount };
   }
   return {
@@ -247,7 +262,11 @@ function row(
  * Order of work: full-year quota by the model → pro rata for part-year members → cap →
  * rounding (per year, or per month and × 12).
  */
-export function runEngine(model: EngineModel, participants: readonly EngineParticipant[], options: EngineOptions): EngineResult {
+export function runEngine(
+  model: EngineModel,
+  participants: readonly EngineParticipant[],
+  options: EngineOptions,
+): EngineResult {
   const n = participants.length;
   if (n === 0) throw new RangeError("no participants to share the cost");
   const names = participants.map((p) => p.municipality);

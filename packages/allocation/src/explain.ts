@@ -1,4 +1,13 @@
-import { Decimal, formatNumber, type AllocationModel, type CostItem, type MoneyUnit, type PublishedTable, type Rounding, type SourceRef } from "@samverkan/domain";
+import {
+  Decimal,
+  formatNumber,
+  type AllocationModel,
+  type CostItem,
+  type MoneyUnit,
+  type PublishedTable,
+  type Rounding,
+  type SourceRef,
+} from "@samverkan/domain";
 import type { EngineParticipant } from "./engine.js";
 import { toDecimal } from "./rational.js";
 import { formatDate, modelName, roundingPhrase, type Lang } from "./words.js";
@@ -45,19 +54,28 @@ export interface ExplainContext {
  * = 20 211,25 kr, avrundat uppåt till hela tusental kronor = 21 000 kr. Publicerat i Budget 2023,
  * Gemensamma tjänster 2023."
  */
-export function explainRow(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainContext): { sv: string; en: string } {
+export function explainRow(
+  row: ExplainRowInput,
+  input: EngineParticipant,
+  ctx: ExplainContext,
+): { sv: string; en: string } {
   return { sv: sentence(row, input, ctx, "sv"), en: sentence(row, input, ctx, "en") };
 }
 
 function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainContext, lang: Lang): string {
   const sv = lang === "sv";
   const u = ctx.unit;
-  const num = (d: Decimal | number | bigint, places?: number) => formatNumber(new Decimal(d.toString()), places, lang);
-  const amt = (x: ExplainedAmount) => `${x.exact ? "" : "≈ "}${(x.exact ? num(x.value) : num(x.value, 2))}`;
+  const num = (d: Decimal | number | bigint, places?: number) =>
+    formatNumber(new Decimal(d.toString()), places, lang);
+  const amt = (x: ExplainedAmount) => `${x.exact ? "" : "≈ "}${x.exact ? num(x.value) : num(x.value, 2)}`;
   const money = (d: Decimal) => `${num(d)} ${u}`;
   /** "= 20 211,25" when exact, "≈ 38 302,28" when the share does not terminate. */
   const eq = (x: ExplainedAmount) => (x.exact ? `= ${num(x.value)}` : `≈ ${num(x.value, 2)}`);
-  const pop = ctx.populationDate ? (sv ? `SCB ${formatDate(ctx.populationDate, lang)}` : `SCB, ${formatDate(ctx.populationDate, lang)}`) : "";
+  const pop = ctx.populationDate
+    ? sv
+      ? `SCB ${formatDate(ctx.populationDate, lang)}`
+      : `SCB, ${formatDate(ctx.populationDate, lang)}`
+    : "";
   const inhabitants = sv ? "invånare" : "inhabitants";
   const P = row.population !== undefined ? num(row.population) : "?";
   const S = ctx.populationSum !== undefined ? num(ctx.populationSum) : "?";
@@ -69,7 +87,9 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
   let working: string;
   switch (m.type) {
     case "equal":
-      working = sv ? `${money(m.total)} i lika delar mellan ${ctx.participantCount} kommuner` : `${money(m.total)} in equal parts between ${ctx.participantCount} municipalities`;
+      working = sv
+        ? `${money(m.total)} i lika delar mellan ${ctx.participantCount} kommuner`
+        : `${money(m.total)} in equal parts between ${ctx.participantCount} municipalities`;
       break;
     case "population":
       working = `${money(m.total)} × ${P} / ${S} ${inhabitants} (${pop})`;
@@ -90,12 +110,20 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
       break;
     }
     case "perCapita":
-      working = sv ? `${num(m.ratePerInhabitant)} kr per invånare × ${P} ${inhabitants} (${pop})` : `${num(m.ratePerInhabitant)} kr per inhabitant × ${P} ${inhabitants} (${pop})`;
+      working = sv
+        ? `${num(m.ratePerInhabitant)} kr per invånare × ${P} ${inhabitants} (${pop})`
+        : `${num(m.ratePerInhabitant)} kr per inhabitant × ${P} ${inhabitants} (${pop})`;
       break;
     case "fixedKey": {
       const w = input.weight ? toDecimal(input.weight, 6) : new Decimal(0);
-      const W = ctx.keyTable ? Object.values(ctx.keyTable.rows).reduce((acc, v) => acc.plus(v), new Decimal(0)) : undefined;
-      const keyName = ctx.keyTable ? `${ctx.keyTable.source.title ?? ctx.keyTable.title}, ${ctx.keyTable.column}` : sv ? "fast nyckel" : "fixed key";
+      const W = ctx.keyTable
+        ? Object.values(ctx.keyTable.rows).reduce((acc, v) => acc.plus(v), new Decimal(0))
+        : undefined;
+      const keyName = ctx.keyTable
+        ? `${ctx.keyTable.source.title ?? ctx.keyTable.title}, ${ctx.keyTable.column}`
+        : sv
+          ? "fast nyckel"
+          : "fixed key";
       working = sv
         ? `${money(m.total)} × fördelningsnyckeln ${num(w)}${W ? ` / ${num(W)}` : ""} (${keyName})`
         : `${money(m.total)} × the allocation key ${num(w)}${W ? ` / ${num(W)}` : ""} (${keyName})`;
@@ -112,7 +140,9 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
       break;
     }
     case "sum":
-      working = (input.parts ?? []).map((p, i) => `${ctx.partNames[i] ?? ""} ${num(toDecimal(p))} ${u}`).join(" + ");
+      working = (input.parts ?? [])
+        .map((p, i) => `${ctx.partNames[i] ?? ""} ${num(toDecimal(p))} ${u}`)
+        .join(" + ");
       break;
     case "usage":
       working = `${num(toDecimal(input.quantity ?? { num: 0n, den: 1n }))} ${m.quantityUnit} × ${money(m.unitPrice)}`;
@@ -135,13 +165,20 @@ function sentence(row: ExplainRowInput, input: EngineParticipant, ctx: ExplainCo
   }
   let provenance: string;
   if (row.published) {
-    const where = [row.published.source.title, row.published.source.section].filter(Boolean).join(", ").replace(/\.$/, "");
+    const where = [row.published.source.title, row.published.source.section]
+      .filter(Boolean)
+      .join(", ")
+      .replace(/\.$/, "");
     provenance = sv ? ` Publicerat i ${where}.` : ` Published in ${where}.`;
     if (!row.published.matchesComputed) {
-      provenance += sv ? ` Publicerat belopp: ${money(row.amount)} (avviker från beräkningen).` : ` Published amount: ${money(row.amount)} (differs from the computation).`;
+      provenance += sv
+        ? ` Publicerat belopp: ${money(row.amount)} (avviker från beräkningen).`
+        : ` Published amount: ${money(row.amount)} (differs from the computation).`;
     }
   } else {
-    provenance = sv ? ` Beräknat med ${modelName(m, lang)}, inte publicerat.` : ` Computed with ${modelName(m, lang)}, not published.`;
+    provenance = sv
+      ? ` Beräknat med ${modelName(m, lang)}, inte publicerat.`
+      : ` Computed with ${modelName(m, lang)}, not published.`;
   }
   return `${head}${body}.${provenance}`;
 }

@@ -1,7 +1,15 @@
 export * from "./rational.js";
 export { roundToUnit, type RoundingMode } from "./rounding.js";
 export { apportion, type Apportionment } from "./apportion.js";
-export { runEngine, type EngineModel, type EngineParticipant, type EngineCap, type EngineOptions, type EngineRow, type EngineResult } from "./engine.js";
+export {
+  runEngine,
+  type EngineModel,
+  type EngineParticipant,
+  type EngineCap,
+  type EngineOptions,
+  type EngineRow,
+  type EngineResult,
+} from "./engine.js";
 export { monthsOfMembership, membersDuring } from "./participation.js";
 export { modelName, roundingPhrase, describeRounding, formatDate, type Lang } from "./words.js";
 export { explainRow } from "./explain.js";

@@ -2,7 +2,8 @@ import type { Decimal } from "@samverkan/domain";
 import { fromDecimal, mul, pow, toDecimal, add, ONE, div } from "./rational.js";
 
 /** A yearly index: a fixed rate ("2 %": 0.02) or a named index's factor for the year (AKI 1.057818…). */
-export type Index = { readonly rate: Decimal | string } | { readonly name: string; readonly factor: Decimal | string };
+export type Index =
+  { readonly rate: Decimal | string } | { readonly name: string; readonly factor: Decimal | string };
 
 /**
  * A total indexed over `years` years, compounding exactly (uppräkning): total × (1 + rate)^years,
@@ -17,4 +18,3 @@ export function indexTotal(total: Decimal | string, index: Index, years = 1): De
 export function impliedIndexFactor(from: Decimal | string, to: Decimal | string, places = 6): Decimal {
   return toDecimal(div(fromDecimal(to), fromDecimal(from)), places);
 }
-

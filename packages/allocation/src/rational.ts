@@ -68,7 +68,9 @@ export function fromDecimal(d: Decimal | string | number | bigint): Rational {
   const [whole = "0", frac = ""] = (mantissa ?? "0").split(".");
   const digits = BigInt(`${whole}${frac}`);
   const scale = Number(exponent) - frac.length;
-  return scale >= 0 ? { num: digits * 10n ** BigInt(scale), den: 1n } : rational(digits, 10n ** BigInt(-scale));
+  return scale >= 0
+    ? { num: digits * 10n ** BigInt(scale), den: 1n }
+    : rational(digits, 10n ** BigInt(-scale));
 }
 
 export const add = (a: Rational, b: Rational): Rational =>

@@ -20,7 +20,10 @@ export interface Settlement {
  * by the same key they paid by (each one's share of what was paid); a deficit is charged the
  * same way. Refunds are whole kronor and add up exactly to the surplus (largest remainder).
  */
-export function settle(paid: readonly { municipality: string; amount: Decimal }[], outcome: Decimal | string): Settlement {
+export function settle(
+  paid: readonly { municipality: string; amount: Decimal }[],
+  outcome: Decimal | string,
+): Settlement {
   const paidTotal = sum(paid.map((p) => fromDecimal(p.amount)));
   if (paidTotal.num === 0n) throw new RangeError("nothing was paid, so there is no key to settle by");
   const surplus = sub(paidTotal, fromDecimal(outcome));
@@ -28,9 +31,18 @@ export function settle(paid: readonly { municipality: string; amount: Decimal }[
   const magnitude = { num: surplus.num * sign, den: surplus.den };
   const quotas = paid.map((p) => mul(div(fromDecimal(p.amount), paidTotal), magnitude));
   const names = paid.map((p) => p.municipality);
-  const { amounts } = apportion(quotas, names, { unit: 1, mode: "halfUp", total: "largestRemainder" }, magnitude);
+  const { amounts } = apportion(
+    quotas,
+    names,
+    { unit: 1, mode: "halfUp", total: "largestRemainder" },
+    magnitude,
+  );
   return {
     surplus: toDecimal(surplus, 2),
-    rows: paid.map((p, i) => ({ municipality: p.municipality, paid: p.amount, refund: new Decimal(((amounts[i] ?? 0n) * sign).toString()) })),
+    rows: paid.map((p, i) => ({
+      municipality: p.municipality,
+      paid: p.amount,
+      refund: new Decimal(((amounts[i] ?? 0n) * sign).toString()),
+    })),
   };
 }

@@ -34,7 +34,12 @@ export interface WhatIfResult {
  * The same cost item and year recomputed with members added or removed, or with another model
  * or rounding, and each municipality's difference. Pure: nothing in the dataset changes.
  */
-export function whatIf(d: Dataset, item: CostItem | string, year: number, change: WhatIfChange): WhatIfResult {
+export function whatIf(
+  d: Dataset,
+  item: CostItem | string,
+  year: number,
+  change: WhatIfChange,
+): WhatIfResult {
   const before = allocateCostItem(d, item, year);
   const known = new Set(d.municipalities.map((m) => m.name));
   for (const name of change.add ?? []) {
@@ -42,16 +47,22 @@ export function whatIf(d: Dataset, item: CostItem | string, year: number, change
     if (before.participants.includes(name)) throw new AllocationError(`${name} deltar redan`);
   }
   for (const name of change.remove ?? []) {
-    if (!before.participants.includes(name)) throw new AllocationError(`${name} deltar inte`, before.participants);
+    if (!before.participants.includes(name))
+      throw new AllocationError(`${name} deltar inte`, before.participants);
   }
-  const participants = [...before.participants.filter((p) => !(change.remove ?? []).includes(p)), ...(change.add ?? [])];
+  const participants = [
+    ...before.participants.filter((p) => !(change.remove ?? []).includes(p)),
+    ...(change.add ?? []),
+  ];
   const after = allocateCostItem(d, before.costItem.id, year, {
     participants,
     ...(change.model ? { model: change.model } : {}),
     ...(change.rounding ? { rounding: change.rounding } : {}),
     ignorePublished: true,
   });
-  const names = [...new Set([...before.rows.map((r) => r.municipality), ...after.rows.map((r) => r.municipality)])];
+  const names = [
+    ...new Set([...before.rows.map((r) => r.municipality), ...after.rows.map((r) => r.municipality)]),
+  ];
   const rows = names.map((municipality) => {
     const b = before.rows.find((r) => r.municipality === municipality)?.amount ?? null;
     const a = after.rows.find((r) => r.municipality === municipality)?.amount ?? null;

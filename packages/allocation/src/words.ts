@@ -26,15 +26,28 @@ export function modelName(model: AllocationModel, lang: Lang): string {
     sum: "the sum of its parts",
     usage: "usage",
   };
-  if (model.type === "mixed" && model.equalWeight.eq("0.5")) return lang === "sv" ? "50/50-modellen" : "the 50/50 model";
+  if (model.type === "mixed" && model.equalWeight.eq("0.5"))
+    return lang === "sv" ? "50/50-modellen" : "the 50/50 model";
   return (lang === "sv" ? sv : en)[model.type];
 }
 
 function unitWord(unit: number, currency: "kr" | "tkr", lang: Lang): string {
   if (currency === "tkr" && unit === 1) return "tkr";
   const kr = currency === "kr" ? unit : unit * 1000;
-  const sv: Record<number, string> = { 1: "kronor", 100: "hundratal kronor", 1000: "tusental kronor", 100000: "hundratusental kronor", 1000000: "miljoner kronor" };
-  const en: Record<number, string> = { 1: "kronor", 100: "hundreds of kronor", 1000: "thousands of kronor", 100000: "hundred thousands of kronor", 1000000: "millions of kronor" };
+  const sv: Record<number, string> = {
+    1: "kronor",
+    100: "hundratal kronor",
+    1000: "tusental kronor",
+    100000: "hundratusental kronor",
+    1000000: "miljoner kronor",
+  };
+  const en: Record<number, string> = {
+    1: "kronor",
+    100: "hundreds of kronor",
+    1000: "thousands of kronor",
+    100000: "hundred thousands of kronor",
+    1000000: "millions of kronor",
+  };
   return (lang === "sv" ? sv : en)[kr] ?? `${kr} kr`;
 }
 
@@ -42,10 +55,22 @@ function unitWord(unit: number, currency: "kr" | "tkr", lang: Lang): string {
 export function roundingPhrase(r: Rounding, currency: "kr" | "tkr", lang: Lang): string {
   const w = unitWord(r.unit, currency, lang);
   if (r.total === "largestRemainder") {
-    return lang === "sv" ? `fördelat med största rest till hela ${w}` : `apportioned by largest remainder to whole ${w}`;
+    return lang === "sv"
+      ? `fördelat med största rest till hela ${w}`
+      : `apportioned by largest remainder to whole ${w}`;
   }
-  const sv = { ceil: `avrundat uppåt till hela ${w}`, floor: `avrundat nedåt till hela ${w}`, halfUp: `avrundat till närmaste hela ${w}`, halfEven: `avrundat till närmaste hela ${w} (lika avstånd till jämnt)` };
-  const en = { ceil: `rounded up to whole ${w}`, floor: `rounded down to whole ${w}`, halfUp: `rounded to the nearest whole ${w}`, halfEven: `rounded to the nearest whole ${w} (ties to even)` };
+  const sv = {
+    ceil: `avrundat uppåt till hela ${w}`,
+    floor: `avrundat nedåt till hela ${w}`,
+    halfUp: `avrundat till närmaste hela ${w}`,
+    halfEven: `avrundat till närmaste hela ${w} (lika avstånd till jämnt)`,
+  };
+  const en = {
+    ceil: `rounded up to whole ${w}`,
+    floor: `rounded down to whole ${w}`,
+    halfUp: `rounded to the nearest whole ${w}`,
+    halfEven: `rounded to the nearest whole ${w} (ties to even)`,
+  };
   return (lang === "sv" ? sv : en)[r.mode];
 }
 
@@ -60,12 +85,39 @@ export function describeRounding(r: Rounding, currency: "kr" | "tkr", lang: Lang
       : lang === "sv"
         ? "så att raderna summerar till totalen"
         : "so that the rows add up to the total";
-  const period = r.period === "month" ? (lang === "sv" ? ", per månad och × 12" : ", per month and × 12") : "";
+  const period =
+    r.period === "month" ? (lang === "sv" ? ", per månad och × 12" : ", per month and × 12") : "";
   return `${base}, ${rows}${period}`;
 }
 
-const MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_SV = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "31 december 2017" / "31 December 2017". */
 export function formatDate(iso: string, lang: Lang): string {

@@ -1,7 +1,16 @@
 import { Decimal } from "@samverkan/domain";
 import { loadBundledDataset } from "@samverkan/data";
 import { describe, expect, it } from "vitest";
-import { AllocationError, allocateCostItem, buyIn, chargeForExtra, impliedIndexFactor, indexTotal, settle, whatIf } from "../src/index.js";
+import {
+  AllocationError,
+  allocateCostItem,
+  buyIn,
+  chargeForExtra,
+  impliedIndexFactor,
+  indexTotal,
+  settle,
+  whatIf,
+} from "../src/index.js";
 
 const nb = loadBundledDataset("norrbotten");
 
@@ -45,13 +54,16 @@ describe("indexation", () => {
   });
 
   it("shows the factor between two years' totals (Grundfinansiering 2022 → 2023)", () => {
-    expect(impliedIndexFactor("1065400", "1127000").toString()).toBe("1.057819") // 1.0578186… rounded to six places;
+    expect(impliedIndexFactor("1065400", "1127000").toString()).toBe("1.057819"); // 1.0578186… rounded to six places;
   });
 });
 
 describe("settlement: a surplus refunded by the same key", () => {
   it("refunds exactly the surplus, by each one's share of what was paid", () => {
-    const paid = allocateCostItem(nb, "E-arkiv", 2023).rows.map((r) => ({ municipality: r.municipality, amount: r.amount }));
+    const paid = allocateCostItem(nb, "E-arkiv", 2023).rows.map((r) => ({
+      municipality: r.municipality,
+      amount: r.amount,
+    }));
     const s = settle(paid, "300000");
     expect(s.surplus.toString()).toBe("22000");
     expect(s.rows.reduce((a, r) => a.plus(r.refund), new Decimal(0)).toString()).toBe("22000");
@@ -59,14 +71,27 @@ describe("settlement: a surplus refunded by the same key", () => {
   });
 
   it("charges a deficit the same way, as negative refunds", () => {
-    const s = settle([{ municipality: "A", amount: new Decimal(100) }, { municipality: "B", amount: new Decimal(300) }], "500");
+    const s = settle(
+      [
+        { municipality: "A", amount: new Decimal(100) },
+        { municipality: "B", amount: new Decimal(300) },
+      ],
+      "500",
+    );
     expect(s.rows.map((r) => r.refund.toNumber())).toEqual([-25, -75]);
   });
 });
 
 describe("a late joiner's buy-in", () => {
   it("pays its population share of the investment, shared back to the original participants", () => {
-    const b = buyIn("368000", [{ municipality: "A", population: 3000 }, { municipality: "B", population: 1000 }], { municipality: "C", population: 1000 });
+    const b = buyIn(
+      "368000",
+      [
+        { municipality: "A", population: 3000 },
+        { municipality: "B", population: 1000 },
+      ],
+      { municipality: "C", population: 1000 },
+    );
     expect(b.joinerPays.toNumber()).toBe(73600); // 368 000 × 1 000 / 5 000
     expect(b.refunds.map((r) => r.refund.toNumber())).toEqual([55200, 18400]);
   });
