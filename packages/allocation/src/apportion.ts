@@ -51,34 +51,42 @@ export function apportion(
   const floors = new Array<bigint>(n);
   const rs = new Array<bigint>(n);
   const ds = new Array<bigint>(n);
-  const approx = new Float64Array(n);
+  const approx = new Array<number>(n).fill(0); // a plain array: cheaper to create than a typed one
   let floorSum = 0n;
   // The fast sort needs a consistent comparator: quotas with a negative denominator make
   // `cmp` on quotas inconsistent, so they (and remainders beyond a double) take the built-in sort.
   let fast = true;
+  // Rows often share a denominator (population quotas mostly keep Σ population): reuse its
+  // scaled value and its double instead of recomputing them.
+  let lastDen = 0n;
+  let d = 0n;
+  let dn = 0;
   for (let i = 0; i < n; i++) {
     const q = quotas[i] as Rational;
     let num = q.num;
-    let d = q.den * u;
-    if (d === 0n) throw new RangeError("division by zero");
-    if (d < 0n) {
-      num = -num;
-      d = -d;
-      fast = false;
+    if (q.den !== lastDen || i === 0) {
+      lastDen = q.den;
+      d = q.den * u;
+      if (d === 0n) throw new RangeError("division by zero");
+      if (d < 0n) {
+        d = -d;
+        fast = false;
+      }
+      dn = Number(d);
+      if (dn === Infinity) fast = false;
     }
+    if (lastDen < 0n) num = -num;
     let f = num / d;
-    let r = num - f * d;
+    let r = num % d;
     if (r < 0n) {
       f -= 1n;
       r += d;
     }
-    const amount = f * u;
+    const amount = u === 1n ? f : f * u;
     floors[i] = amount;
     floorSum += amount;
     rs[i] = r;
     ds[i] = d;
-    const dn = Number(d);
-    if (dn === Infinity) fast = false;
     approx[i] = dn === Infinity ? NaN : Number(r) / dn;
   }
   const target = roundToMultiple(total, u, "halfUp");
@@ -114,15 +122,15 @@ export function apportion(
  * takes sorted stretches in one comparison each (O(n log n) at worst, about 2n comparisons in
  * the usual case), with the comparator where the JIT can inline it.
  */
-function sortByRemainder(approx: Float64Array, after: (a: number, b: number) => number): number[] {
+function sortByRemainder(approx: readonly number[], after: (a: number, b: number) => number): number[] {
   const n = approx.length;
   const before = (a: number, b: number): boolean => {
     const c = after(a, b);
     return c < 0 || (c === 0 && a < b);
   };
   // Counting sort into n buckets, the largest remainders first.
-  const bucketOf = new Int32Array(n);
-  const starts = new Int32Array(n + 1);
+  const bucketOf = new Array<number>(n).fill(0);
+  const starts = new Array<number>(n + 1).fill(0);
   for (let i = 0; i < n; i++) {
     const b = Math.min(n - 1, Math.max(0, Math.floor((1 - (approx[i] as number)) * n)));
     bucketOf[i] = b;

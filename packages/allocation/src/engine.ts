@@ -102,13 +102,13 @@ function smallGcd(u: number, v: number): number {
 }
 
 /**
- * `rational(a.num × w, a.den × W)` for every weight w: the same fractions in lowest terms, with
- * one bigint gcd per call instead of one per row. With x/D = a/W in lowest terms (D = a.den × W
- * reduced against x), x and D are coprime, so gcd(x × w, D) = gcd(w, D); for weights below 2^30
- * and D below 2^53 that gcd is found exactly in doubles (D mod w, then 32-bit Stein).
+ * `each(rational(a.num × w, a.den × W))` for every weight w: the same fractions in lowest terms,
+ * with one bigint gcd per call instead of one per row. With x/D = a/W in lowest terms, x and D
+ * are coprime, so gcd(x × w, D) = gcd(w, D); for weights below 2^30 and D below 2^53 that gcd
+ * is found exactly in doubles (D mod w, then 32-bit Stein). Other rows take `rational`.
  */
-function shares(a: Rational, weights: readonly bigint[], W: bigint): Rational[] {
-  const out = new Array<Rational>(weights.length);
+function shares<T>(a: Rational, weights: readonly bigint[], W: bigint, each: (share: Rational) => T): T[] {
+  const out = new Array<T>(weights.length);
   const r = rational(a.num, a.den);
   const D0 = r.den * W;
   const { num: x, den: D } = D0 > 0n ? rational(r.num, D0) : { num: 0n, den: 0n };
@@ -119,13 +119,13 @@ function shares(a: Rational, weights: readonly bigint[], W: bigint): Rational[] 
       const wn = Number(w);
       const g = smallGcd(wn, Dn % wn);
       if (g === 1) {
-        out[i] = { num: x * w, den: D };
+        out[i] = each({ num: x * w, den: D });
       } else {
         const G = BigInt(g);
-        out[i] = { num: x * (w / G), den: D / G };
+        out[i] = each({ num: x * (w / G), den: D / G });
       }
     } else {
-      out[i] = rational(a.num * w, a.den * W);
+      out[i] = each(rational(a.num * w, a.den * W));
     }
   }
   return out;
@@ -157,12 +157,13 @@ function fullYearQuotas(model: EngineModel, ps: readonly EngineParticipant[], ye
             ? sub(model.total, mul(model.fixedPerMember, n))
             : model.total;
       if (cmp(rest, ZERO) < 0) throw new RangeError("the fixed amounts exceed the total");
-      const parts = shares(rest, populations, S);
-      return parts.map((populationPart) => {
+      return shares(rest, populations, S, (populationPart) => ({
         // 0 + x is x itself (already reduced): skip the addition for the plain population model.
-        const quota = equalShare.num === 0n ? populationPart : add(equalShare, populationPart);
-        return { quota, equalPart: equalShare, populationPart, S };
-      });
+        quota: equalShare.num === 0n ? populationPart : add(equalShare, populationPart),
+        equalPart: equalShare,
+        populationPart,
+        S,
+      }));
     }
     case "perCapita":
       return pops().map((P) => ({ quota: mul(model.ratePerInhabitant, rational(P)) }));

@@ -24,7 +24,7 @@ export function roundToMultiple(x: Rational, u: bigint, mode: RoundingMode): big
     d = -d;
   }
   let f = num / d;
-  let r = num - f * d;
+  let r = num % d;
   if (r < 0n) {
     f -= 1n;
     r += d;
