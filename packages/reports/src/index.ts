@@ -1,5 +1,7 @@
 /**
- * @samverkan/reports — report builders and renderers. The reports arrive with the reports issue;
- * the shared Swedish number formatting they will use already lives in @samverkan/domain.
+ * @samverkan/reports — report builders (pure: domain + allocation results in, a `Report` out) and
+ * renderers (a `Report` in, Markdown, CSV, XLSX, HTML or an Adaptive Card out).
  */
 export { formatMoney, formatNumber } from "@samverkan/domain";
+export type * from "./model.js";
+export { formatCell, cellNumber } from "./format-cell.js";
