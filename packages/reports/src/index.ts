@@ -5,3 +5,4 @@
 export { formatMoney, formatNumber } from "@samverkan/domain";
 export type * from "./model.js";
 export { formatCell, cellNumber } from "./format-cell.js";
+export { renderXlsx } from "./render/xlsx.js";
