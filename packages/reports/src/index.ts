@@ -6,3 +6,17 @@ export { formatMoney, formatNumber } from "@samverkan/domain";
 export type * from "./model.js";
 export { formatCell, cellNumber } from "./format-cell.js";
 export { renderXlsx } from "./render/xlsx.js";
+export { buildAllocationReport, type AllocationReportOptions } from "./builders/allocation.js";
+export { buildStatementReport, type StatementReportOptions } from "./builders/statement.js";
+export { buildBudgetReport, type BudgetReportOptions } from "./builders/budget.js";
+export { buildInterimReport, type InterimReportOptions } from "./builders/interim.js";
+export { buildMeetingsReport, type MeetingsReportOptions } from "./builders/meetings.js";
+export { buildMaxWithdrawalReport, type MaxWithdrawalReportOptions } from "./builders/max-withdrawal.js";
+export {
+  buildReport,
+  REPORT_NAMES,
+  ReportOptionError,
+  type BuildReportOptions,
+} from "./builders/build-report.js";
+export { renderMarkdown, COMPUTED_MARK } from "./render/markdown.js";
+export { renderCsv, csvField, type CsvOptions } from "./render/csv.js";
