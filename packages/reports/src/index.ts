@@ -20,3 +20,4 @@ export {
 } from "./builders/build-report.js";
 export { renderMarkdown, COMPUTED_MARK } from "./render/markdown.js";
 export { renderCsv, csvField, type CsvOptions } from "./render/csv.js";
+export { renderHtml, escapeHtml } from "./render/html.js";

@@ -37,9 +37,34 @@ export function provenanceIn(table: ReportTable): { computed: boolean; published
   return { computed, published };
 }
 
-/** Every row note of a table as "label: note", in row order. */
-export function rowNotes(table: ReportTable): string[] {
+/**
+ * The row notes to print under a table, each naming its row ("Nämnd: under målet …"). A note that
+ * already starts with the row's name is kept as is, and one the section's own notes already carry
+ * (builders often list a flagged row's note there too) is not repeated.
+ */
+export function rowNotes(table: ReportTable, sectionNotes: readonly string[] = []): string[] {
   return table.rows.flatMap((row, i) =>
-    (row.notes ?? []).map((note) => `${rowLabel(table, row, i)}: ${note}`),
+    (row.notes ?? [])
+      .filter((note) => !sectionNotes.some((sectionNote) => sectionNote.includes(note)))
+      .map((note) => {
+        const label = rowLabel(table, row, i);
+        return note.startsWith(label) ? note : `${label}: ${note}`;
+      }),
   );
+}
+
+/** Where the table's published amounts are printed and how its computed ones came about, once each. */
+export function provenanceLists(table: ReportTable): { sources: string[]; models: string[] } {
+  const sources = new Set<string>();
+  const models = new Set<string>();
+  const rows: readonly Pick<ReportRow, "cells">[] = table.totals ? [...table.rows, table.totals] : table.rows;
+  for (const row of rows) {
+    for (const column of table.columns) {
+      const cell = cellAt(row, column);
+      if (cell.kind !== "money") continue;
+      if (cell.provenance === "published" && cell.source) sources.add(cell.source);
+      if (cell.provenance === "computed" && cell.model) models.add(cell.model);
+    }
+  }
+  return { sources: [...sources], models: [...models] };
 }

@@ -75,7 +75,7 @@ function writeSection(sheet: ExcelJS.Worksheet, report: Report, section: ReportS
   else sheet.getColumn(1).width = 100;
 
   if (section.paragraphs?.length) writeTextBlock(sheet, undefined, section.paragraphs, width);
-  const notes = [...(section.notes ?? []), ...(table ? rowNotes(table) : [])];
+  const notes = [...(section.notes ?? []), ...(table ? rowNotes(table, section.notes) : [])];
   if (notes.length) writeTextBlock(sheet, words.notes, notes, width);
   sheet.pageSetup = {
     ...sheet.pageSetup,
