@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../src/model.js";
 import { renderHtml } from "../src/index.js";
@@ -17,6 +17,20 @@ import { fordelning2022 } from "./fixtures/fordelning-2022.js";
 const CHROMIUM = "/usr/bin/chromium";
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), "..", "test-output");
 const haveChromium = existsSync(CHROMIUM);
+
+/** The browser globals the page functions use (this package is type-checked without the DOM lib). */
+interface PageGlobals {
+  getComputedStyle(element: unknown): Record<"textAlign" | "backgroundColor" | "display", string>;
+  document: { documentElement: { scrollWidth: number; clientWidth: number } };
+}
+
+/** A computed style property of the element, as the browser resolved it. */
+function style(locator: Locator, property: "textAlign" | "backgroundColor" | "display"): Promise<string> {
+  return locator.evaluate(
+    (element, p) => (globalThis as unknown as PageGlobals).getComputedStyle(element)[p],
+    property,
+  );
+}
 
 if (!haveChromium) {
   if (process.env.CI) {
@@ -79,22 +93,21 @@ describe.skipIf(!haveChromium)("HTML report in headless Chromium", () => {
         .first()
         .getByRole("cell", { name: "21 000 kr" });
       await expect.poll(() => kalixEarkiv.isVisible()).toBe(true);
-      expect(await kalixEarkiv.evaluate((el) => getComputedStyle(el).textAlign)).toBe("right");
+      expect(await style(kalixEarkiv, "textAlign")).toBe("right");
       await expect.poll(() => page.getByRole("cell", { name: "2 101 400 kr" }).isVisible()).toBe(true);
 
       const computed = page.locator("td.computed").first();
       expect(await computed.innerText()).toMatch(/^88 015 kr†/);
-      expect(await computed.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
-        "rgb(255, 242, 204)",
-      );
+      expect(await style(computed, "backgroundColor")).toBe("rgb(255, 242, 204)");
       const published = page.getByRole("cell", { name: "40 000 kr" }).first();
-      expect(await published.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
+      expect(await style(published, "backgroundColor")).toBe("rgba(0, 0, 0, 0)");
       await expect.poll(() => page.getByText("† = beräknat belopp (inte publicerat)").isVisible()).toBe(true);
 
       // The widest table fits a laptop screen without sideways scrolling.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await page.evaluate(() => {
+        const root = (globalThis as unknown as PageGlobals).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
       expect(overflow).toBeLessThanOrEqual(0);
       expect(requests).toEqual([]);
       await page.screenshot({ path: join(OUTPUT, "fordelning-2022.png"), fullPage: true });
@@ -105,18 +118,8 @@ describe.skipIf(!haveChromium)("HTML report in headless Chromium", () => {
   it("prints: A4 PDF with the header repeated and the totals printed once", { timeout: 30_000 }, async () => {
     const { page } = await open(fordelning2022);
     await page.emulateMedia({ media: "print" });
-    expect(
-      await page
-        .locator("thead")
-        .first()
-        .evaluate((el) => getComputedStyle(el).display),
-    ).toBe("table-header-group");
-    expect(
-      await page
-        .locator("tfoot")
-        .first()
-        .evaluate((el) => getComputedStyle(el).display),
-    ).toBe("table-row-group");
+    expect(await style(page.locator("thead").first(), "display")).toBe("table-header-group");
+    expect(await style(page.locator("tfoot").first(), "display")).toBe("table-row-group");
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     await writeFile(join(OUTPUT, "fordelning-2022.pdf"), pdf);
