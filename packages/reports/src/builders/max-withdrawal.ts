@@ -148,7 +148,11 @@ export function buildMaxWithdrawalReport(d: Dataset, options: MaxWithdrawalRepor
     const totalCell: ReportCell =
       printed && where
         ? publishedMoney(printed, r.unit, sourceText(where, lang))
-        : derivedMoney(r.rowSum, r.unit);
+        : computedMoney(
+            r.rowSum,
+            r.unit,
+            sv ? `Radernas summa ${r.year}` : `The sum of the rows for ${r.year}`,
+          );
     const prevResult =
       results[i - 1]?.year === r.year - 1
         ? results[i - 1]
@@ -168,7 +172,13 @@ export function buildMaxWithdrawalReport(d: Dataset, options: MaxWithdrawalRepor
         ),
         factor: factor ? { kind: "number", value: factor.toFixed() } : EMPTY,
         total: totalCell,
-        change: prev ? derivedMoney(now.minus(prev), r.unit) : EMPTY,
+        change: prev
+          ? computedMoney(
+              now.minus(prev),
+              r.unit,
+              `${formatMoney(now, r.unit, lang)} − ${formatMoney(prev, r.unit, lang)} (${sv ? `summan ${r.year} mot ${r.year - 1}` : `the ${r.year} total against ${r.year - 1}`})`,
+            )
+          : EMPTY,
         changePercent: prev
           ? percentCell(
               mul(div(sub(fromDecimal(now), fromDecimal(prev)), fromDecimal(prev)), fromDecimal(100)),

@@ -46,7 +46,14 @@ function previousCell(
   const previous = allocateCostItem(d, line.costItem.id, line.change.previousYear).rows.find(
     (r) => r.municipality === s.municipality,
   );
-  if (!previous || previous.unit !== line.unit) return derivedMoney(line.change.previous, line.unit);
+  if (!previous || previous.unit !== line.unit)
+    return computedMoney(
+      line.change.previous,
+      line.unit,
+      lang === "sv"
+        ? `Beloppet ${line.change.previousYear}, omräknat till ${line.unit}`
+        : `The ${line.change.previousYear} amount, converted to ${line.unit}`,
+    );
   return rowCell(d, previous, lang);
 }
 
@@ -83,7 +90,13 @@ function linesTable(
       provenance: text(l.provenance === "published" ? w.published : w.computed),
       model: text(capitalize(modelName(l.allocation.model, lang))),
       previous: previousCell(d, l, s, lang),
-      change: l.change ? derivedMoney(l.change.amount, l.unit) : EMPTY,
+      change: l.change
+        ? computedMoney(
+            l.change.amount,
+            l.unit,
+            `${formatMoney(l.amount, l.unit, lang)} − ${formatMoney(l.change.previous, l.unit, lang)} (${sv ? `${s.year} mot ${s.year - 1}` : `${s.year} against ${s.year - 1}`})`,
+          )
+        : EMPTY,
       changePercent: percentOf(l),
     },
     ...(l.change
