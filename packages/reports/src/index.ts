@@ -21,3 +21,13 @@ export {
 export { renderMarkdown, COMPUTED_MARK } from "./render/markdown.js";
 export { renderCsv, csvField, type CsvOptions } from "./render/csv.js";
 export { renderHtml, escapeHtml } from "./render/html.js";
+export {
+  renderAdaptiveCard,
+  answerCard,
+  escapeCardText,
+  cardBytes,
+  CARD_MAX_BYTES,
+  CARD_MAX_ACTIONS,
+} from "./render/card.js";
+export type { CardOptions, AnswerCardInput } from "./render/card.js";
+export type * from "./render/card-types.js";
