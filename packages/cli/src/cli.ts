@@ -2,6 +2,7 @@ import { AllocationError } from "@samverkan/allocation";
 import { BUNDLED_DATASETS } from "@samverkan/data";
 import { DatasetError } from "@samverkan/domain";
 import { allocateCommand } from "./commands/allocate.js";
+import { reportCommand } from "./commands/report.js";
 import { statementCommand } from "./commands/statement.js";
 import { summaryCommand } from "./commands/summary.js";
 import { validateCommand } from "./commands/validate.js";
@@ -9,7 +10,13 @@ import { NotFoundError, UsageError, type CliIo, type Command } from "./options.j
 
 export type { CliIo } from "./options.js";
 
-const COMMANDS: readonly Command[] = [summaryCommand, validateCommand, allocateCommand, statementCommand];
+const COMMANDS: readonly Command[] = [
+  summaryCommand,
+  validateCommand,
+  allocateCommand,
+  statementCommand,
+  reportCommand,
+];
 
 const HELP = `samverkan — verktyg för gemensamma nämnder
 
@@ -41,23 +48,43 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     return command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${command.usage}`);
-      return 2;
-    }
-    if (error instanceof NotFoundError) {
-      io.err(error.message);
-      return 2;
-    }
-    if (error instanceof AllocationError) {
-      // What reaches here names what there is in its message ("… det finns för 2022, 2023").
-      io.err(`${error.message}.`);
-      return 2;
-    }
-    if (error instanceof DatasetError) {
-      io.err(error.message);
-      return 1;
-    }
-    throw error;
+    return failure(error, command, io);
   }
+}
+
+/**
+ * `runCli` for commands that finish asynchronously (`samverkan report … --format xlsx`): the same
+ * commands, help, messages and exit codes. The `samverkan` bin runs this one.
+ */
+export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command || !("runAsync" in command) || typeof command.runAsync !== "function") return runCli(argv, io);
+  try {
+    return await (command.runAsync as (args: readonly string[], io: CliIo) => Promise<number>)(rest, io);
+  } catch (error) {
+    return failure(error, command, io);
+  }
+}
+
+/** A command's error as a message and an exit code (2: the command line; 1: the data); anything else is a bug. */
+function failure(error: unknown, command: Command, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\n\n${command.usage}`);
+    return 2;
+  }
+  if (error instanceof NotFoundError) {
+    io.err(error.message);
+    return 2;
+  }
+  if (error instanceof AllocationError) {
+    // What reaches here names what there is in its message ("… det finns för 2022, 2023").
+    io.err(`${error.message}.`);
+    return 2;
+  }
+  if (error instanceof DatasetError) {
+    io.err(error.message);
+    return 1;
+  }
+  throw error;
 }
