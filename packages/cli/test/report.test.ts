@@ -141,6 +141,24 @@ describe("samverkan report --format xlsx and html", () => {
     expect(values).toContain(1065400);
   });
 
+  it("card is Adaptive Card JSON", () => {
+    const r = run([
+      "report",
+      "statement",
+      ...NB,
+      "--year",
+      "2023",
+      "--municipality",
+      "Kalix",
+      "--format",
+      "card",
+    ]);
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.out);
+    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+    expect(r.out).toContain("537 100 kr");
+  });
+
   it("html is a page", () => {
     const r = run(["report", "budget", ...NB, "--year", "2023", "--format", "html"]);
     expect(r.code).toBe(0);

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { findMunicipality, closestNames, type Dataset } from "@samverkan/domain";
 import {
   buildReport,
+  renderAdaptiveCard,
   renderCsv,
   renderHtml,
   renderMarkdown,
@@ -25,10 +26,10 @@ import {
 } from "../options.js";
 import { resolveItem } from "./allocate.js";
 
-const FORMATS = ["md", "csv", "xlsx", "html"] as const;
+const FORMATS = ["md", "csv", "xlsx", "html", "card"] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `samverkan report RAPPORT --collaboration ID --year ÅR [--municipality KOMMUN] [--format md|csv|xlsx|html] [--lang sv|en] [--out FIL]
+const USAGE = `samverkan report RAPPORT --collaboration ID --year ÅR [--municipality KOMMUN] [--format md|csv|xlsx|html|card] [--lang sv|en] [--out FIL]
   Nämndens egna dokument som rapport: varje belopp publicerat (med källa) eller beräknat (med modellen i ord),
   summarader som är radernas exakta summa, och det som inte stämmer i dokumenten flaggat (⚠), inte rättat.
 
@@ -46,7 +47,7 @@ const USAGE = `samverkan report RAPPORT --collaboration ID --year ÅR [--municip
   --municipality KOMMUN   namn eller kommunkod (statement)
   --item KOSTNADSPOST     namn, id eller synonym (allocation; får upprepas)
   --table RUBRIK          en publicerad tabells rubrik (allocation)
-  --format FORMAT         md (standard), csv, xlsx eller html
+  --format FORMAT         md (standard), csv, xlsx, html eller card (Adaptive Card-JSON för Teams)
   --csv excel|plain       excel (standard): UTF-8 med BOM, semikolon och decimalkomma, som svenskt Excel
                           öppnar; plain: komma och decimalpunkt
   --lang sv|en            språk för rubriker, ord och talformat (standard sv)
@@ -162,6 +163,8 @@ function renderText(r: Request): string {
       return renderCsv(r.report, { style: r.csvStyle });
     case "html":
       return renderHtml(r.report);
+    case "card":
+      return JSON.stringify(renderAdaptiveCard(r.report), null, 2);
     case "xlsx":
       throw new UsageError("--format xlsx skrivs asynkront; kör kommandot samverkan (runCliAsync).");
   }
@@ -171,7 +174,7 @@ function renderText(r: Request): string {
 export const reportCommand: Command & { runAsync: (args: readonly string[], io: CliIo) => Promise<number> } =
   {
     name: "report",
-    synopsis: "samverkan report RAPPORT --collaboration ID --year ÅR [--format md|csv|xlsx|html]",
+    synopsis: "samverkan report RAPPORT --collaboration ID --year ÅR [--format md|csv|xlsx|html|card]",
     summary: "Rapporter: fördelning, kommunbesked, budget, delårsrapport, sammanträdesplan, maximalt uttag",
     usage: USAGE,
     run(args, io) {
