@@ -1,0 +1,223 @@
+import type { Dataset } from "@samverkan/domain";
+import { cardFor } from "./card.js";
+import { say, type Draft, type Turn } from "./draft.js";
+import { clarifyMunicipality, clarifyNames, help, notUnderstood, unknownItem, unknownMunicipality } from "./intents/conversation.js";
+import { explainAmount, itemCost, itemSplit, itemTotal, maxWithdrawal } from "./intents/cost.js";
+import { extras } from "./intents/extras.js";
+import { annualCycle, attendance, meetingsInPeriod, nextMeeting } from "./intents/meetings.js";
+import { itemParticipants, members, projectParticipants } from "./intents/membership.js";
+import { statement } from "./intents/statement.js";
+import { parseQuestion, type ParsedQuestion } from "./parse.js";
+import { alternatives, listing } from "./phrases.js";
+import { itemsIn, municipalitiesIn, resolveYear } from "./resolve.js";
+import { localNow } from "./time.js";
+import type { Answer, AssistantContext } from "./types.js";
+
+/** The collaboration answered about when the question names none. */
+export const DEFAULT_COLLABORATION = "norrbotten";
+
+function datasetsOf(context: AssistantContext): Dataset[] {
+  const list = Array.isArray(context.datasets)
+    ? [...(context.datasets as readonly Dataset[])]
+    : Object.values(context.datasets as Readonly<Record<string, Dataset>>);
+  if (list.length === 0) throw new TypeError("answer(): context.datasets is empty; load at least one dataset");
+  return list;
+}
+
+/**
+ * The collaboration follows from the municipality named (the collaborations' members are disjoint),
+ * else from a collaboration named ("SkånEarkiv", "e-nämnden"), else from an item only one
+ * collaboration has ("maximalt uttag"), else the default.
+ */
+function chooseDataset(p: ParsedQuestion, datasets: readonly Dataset[], defaultId: string): Dataset {
+  const byId = (id: string | undefined) => datasets.find((d) => d.collaboration.id === id);
+  const fallback = byId(defaultId) ?? (datasets[0] as Dataset);
+  const fromMunicipality = byId(p.municipalities[0]?.collaboration);
+  if (fromMunicipality) return fromMunicipality;
+  const named = byId(p.collaborationsNamed[0]);
+  if (named) return named;
+  const itemCollaborations = [...new Set([...p.items.map((x) => x.collaboration), ...p.projects.map((x) => x.collaboration)])];
+  if (itemCollaborations.length > 0 && !itemCollaborations.includes(fallback.collaboration.id))
+    return byId(itemCollaborations[0]) ?? fallback;
+  return fallback;
+}
+
+/** Replaces what was typed with a name, to offer the question back as an option. */
+function rephrase(question: string, typed: string, name: string): string {
+  const at = question.indexOf(typed);
+  const q = at >= 0 ? question.slice(0, at) + name + question.slice(at + typed.length) : `${question} (${name})`;
+  return q.replace(/(…|\.\.\.)/, "").replace(/\s+/g, " ").trim();
+}
+
+/** Decides what the question asks and hands it to that intent's handler. */
+function route(turn: Turn): Draft {
+  const p = turn.parsed;
+  const d = turn.dataset;
+  const s = p.signals;
+  const munis = municipalitiesIn(turn).map((m) => m.name);
+  const items = itemsIn(turn);
+  const itemIds = [...new Set(items.flatMap((x) => x.ids))];
+  const projects = p.projects.filter((x) => x.collaboration === d.collaboration.id);
+  const year = resolveYear(turn);
+  const substantive =
+    p.municipalities.length + p.items.length + p.projects.length + p.amounts.length + p.ambiguous.length + p.unknownNames.length + p.topics.length > 0 ||
+    p.meetingWord ||
+    p.bodies.size > 0;
+
+  const ambiguous = p.ambiguous[0];
+  if (ambiguous)
+    return clarifyNames(
+      turn,
+      ambiguous.typed,
+      ambiguous.options.map((o) => o.name),
+      (name) => rephrase(p.question, ambiguous.typed, name),
+    );
+  if (!substantive && s.has("help") && !s.has("cost") && !s.has("members")) return help(turn);
+
+  // Meetings, the årshjul and attendance.
+  if (s.has("attendance")) return attendance(turn);
+  if (s.has("decide") || (p.topics.length > 0 && s.has("when") && munis.length === 0)) return annualCycle(turn);
+  if ((p.meetingWord || p.bodies.size > 0) && munis.length === 0 && itemIds.length === 0) {
+    if (s.has("next")) return nextMeeting(turn);
+    if (p.months.length > 0 || p.monthOffset !== undefined || p.years.length > 0 || p.dates.length > 0 || s.has("list")) return meetingsInPeriod(turn);
+    return nextMeeting(turn);
+  }
+
+  // Members and participants.
+  const asksWho = s.has("participants") || s.has("members");
+  if (asksWho && !s.has("cost")) {
+    const project = projects[0];
+    if (project) return projectParticipants(turn, project.id);
+    if (s.has("participants") && itemIds[0] && munis.length === 0) return itemParticipants(turn, itemIds[0], year);
+    if (s.has("project") && itemIds.length === 0) {
+      const preStudy = p.words.some((w) => w.fold.startsWith("forstudie") || w.fold === "prestudy");
+      const options = d.projects.filter((x) => !preStudy || x.phase === "preStudy");
+      if (options.length === 1 && options[0]) return projectParticipants(turn, options[0].id);
+      const names = options.map((x) => (turn.lang === "sv" ? x.name : x.nameEn));
+      return {
+        intent: "clarify",
+        collaboration: d.collaboration.id,
+        text: say(turn, `Vilket projekt menar du? ${alternatives(names, "sv")}?`, `Which project do you mean? ${alternatives(names, "en")}?`),
+        options: names,
+        followUps: names.map((n) => say(turn, `Vilka deltar i ${n}?`, `Who takes part in ${n}?`)),
+      };
+    }
+    if (s.has("members") || munis.length > 0 || p.unknownNames.length > 0) return members(turn, munis, munis.length ? [] : p.unknownNames);
+  }
+
+  // SkånEarkiv's maximum withdrawal.
+  const onlyItem = d.costItems.length === 1 ? d.costItems[0]?.id : undefined;
+  if (onlyItem && d.collaboration.id !== "norrbotten" && !s.has("extras") && (s.has("maxWithdrawal") || itemIds.includes(onlyItem) || munis.length > 0))
+    return maxWithdrawal(turn, munis, onlyItem, year);
+
+  if (s.has("extras")) return extras(turn, itemIds, munis[0], year);
+
+  // Money questions.
+  if (munis.length === 0 && p.municipalities.length === 0 && p.unknownNames[0]) return unknownMunicipality(turn, p.unknownNames[0]);
+  if (itemIds.length === 0 && p.items.length > 0 && munis.length > 0) {
+    const other = p.items[0];
+    return unknownItem(turn, other?.typed ?? "", munis[0]);
+  }
+  const ambiguousItem = items.find((x) => x.ids.length > 1);
+  if (ambiguousItem) {
+    const names = ambiguousItem.ids.map((id) => {
+      const item = d.costItems.find((x) => x.id === id);
+      return (turn.lang === "sv" ? item?.name : item?.nameEn) ?? id;
+    });
+    return clarifyNames(turn, ambiguousItem.typed, names, (name) => rephrase(p.question, ambiguousItem.typed, name));
+  }
+  const item = itemIds[0];
+  const muni = munis[0];
+  if (s.has("why") && muni) return explainAmount(turn, muni, item, p.amounts[0], year);
+  if (s.has("why") && item) return itemSplit(turn, item, year);
+  if (s.has("split") && item && !muni && !s.has("most") && !s.has("least")) return itemSplit(turn, item, year);
+  if (s.has("split") && item && muni && !s.has("cost")) return explainAmount(turn, muni, item, undefined, year);
+  if (muni && item) return itemCost(turn, munis, item, year);
+  if (muni) {
+    if (p.unknownItem && !s.has("statement")) return unknownItem(turn, p.unknownItem, muni);
+    const drafts = munis.map((m) => statement(turn, m, year));
+    return drafts.length === 1 ? (drafts[0] as Draft) : combine(drafts);
+  }
+  if (item) return itemTotal(turn, item, year);
+  if (p.unknownItem) return unknownItem(turn, p.unknownItem);
+  if (s.has("most") || s.has("least") || s.has("split")) {
+    const names = d.costItems.filter((x) => x.years.some((y) => y.status === "budgeted")).map((x) => (turn.lang === "sv" ? x.name : x.nameEn));
+    return {
+      intent: "clarify",
+      collaboration: d.collaboration.id,
+      text: say(turn, `Vilken kostnadspost menar du? ${listing(names, "sv")}.`, `Which cost item do you mean? ${listing(names, "en")}.`),
+      options: names,
+      followUps: names.slice(0, 5).map((n) => say(turn, `Vem betalar mest för ${n}?`, `Who pays the most for ${n}?`)),
+    };
+  }
+  if (s.has("cost") || s.has("why") || p.amounts.length > 0)
+    return clarifyMunicipality(turn, (name) => say(turn, `Vad betalar ${name} ${year.value}?`, `What does ${name} pay in ${year.value}?`));
+  if (s.has("members") || p.collaborationsNamed.length > 0) return members(turn, [], []);
+  if (s.has("help")) return help(turn);
+  return notUnderstood(turn);
+}
+
+/** Several statements (several municipalities named) as one answer. */
+function combine(drafts: readonly Draft[]): Draft {
+  const first = drafts[0] as Draft;
+  return {
+    ...first,
+    text: drafts.map((x) => x.text).join("\n\n"),
+    amounts: drafts.flatMap((x) => x.amounts ?? []),
+    followUps: [...new Set(drafts.flatMap((x) => x.followUps ?? []))],
+  };
+}
+
+/** Names from another collaboration than the one answered about are mentioned, never dropped silently. */
+function otherCollaborationNote(turn: Turn, draft: Draft): string {
+  const others = turn.parsed.municipalities.filter((m) => m.collaboration !== turn.dataset.collaboration.id);
+  if (others.length === 0 || draft.intent === "clarify") return "";
+  const byCollaboration = new Map<string, string[]>();
+  for (const m of others) byCollaboration.set(m.collaboration, [...(byCollaboration.get(m.collaboration) ?? []), m.name]);
+  return [...byCollaboration]
+    .map(([id, names]) => {
+      const d = turn.datasets.find((x) => x.collaboration.id === id);
+      const name = turn.lang === "sv" ? d?.collaboration.name : d?.collaboration.nameEn;
+      return say(
+        turn,
+        ` ${listing(names, "sv")} hör till ${name}; fråga om ${names.length > 1 ? "dem" : "den"} för sig.`,
+        ` ${listing(names, "en")} belong${names.length > 1 ? "" : "s"} to ${name}; ask about ${names.length > 1 ? "them" : "it"} separately.`,
+      );
+    })
+    .join("");
+}
+
+/**
+ * Answers a question in Swedish or English from the collaborations' data. Pure and deterministic:
+ * the same question, datasets and `now` give the same answer. Every amount comes from the allocation
+ * engine or a published table, with its provenance. Never throws on any question text; throws a
+ * TypeError / RangeError only for a bad `context` (no datasets, a `now` that is not a date).
+ *
+ * @example
+ * answer("Vad betalar Kalix för e-arkiv 2023?", { datasets: [norrbotten, skanearkiv], now: "2022-09-01" })
+ * // → { intent: "itemCost", text: "Kalix betalar 21 000 kr för E-arkiv 2023. …",
+ * //     amounts: [{ municipality: "Kalix", item: "E-arkiv", year: 2023, amount: "21000", unit: "kr",
+ * //                 provenance: { kind: "published", document: "004_6c05a2f9a5cc7b0e.txt", … } }], … }
+ */
+export function answer(question: string, context: AssistantContext): Answer {
+  const datasets = datasetsOf(context);
+  const text = typeof question === "string" ? question : String(question ?? "");
+  const parsed = parseQuestion(text, datasets);
+  const dataset = chooseDataset(parsed, datasets, context.defaultCollaboration ?? DEFAULT_COLLABORATION);
+  const now = localNow(context.now, dataset.collaboration.timeZone);
+  const turn: Turn = { parsed, lang: parsed.lang, datasets, dataset, now };
+  const routed = route(turn);
+  const draft: Draft = { ...routed, text: routed.text + otherCollaborationNote(turn, routed) };
+  return {
+    language: turn.lang,
+    intent: draft.intent,
+    text: draft.text,
+    amounts: draft.amounts ?? [],
+    meetings: draft.meetings ?? [],
+    followUps: [...new Set(draft.followUps ?? [])],
+    ...(draft.options ? { options: draft.options } : {}),
+    ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
+    ...(draft.year ? { year: draft.year } : {}),
+    card: cardFor(draft, turn.lang),
+  };
+}

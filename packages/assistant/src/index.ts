@@ -1,0 +1,13 @@
+export { answer, DEFAULT_COLLABORATION } from "./answer.js";
+export type {
+  Answer,
+  AnswerAmount,
+  AnswerMeeting,
+  AmountProvenance,
+  AmountRole,
+  AssistantContext,
+  Intent,
+  Lang,
+} from "./types.js";
+export { parseQuestion, type ParsedQuestion } from "./parse.js";
+export { examples } from "./intents/conversation.js";

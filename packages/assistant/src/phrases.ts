@@ -1,0 +1,94 @@
+import { formatDate } from "@samverkan/allocation";
+import { describeSource, formatMoney, type Decimal, type SourceRef } from "@samverkan/domain";
+import type { Lang } from "./types.js";
+
+/** "21 000 kr", "2 238 tkr"; English takes a decimal point. */
+export function money(value: Decimal, unit: "kr" | "tkr", lang: Lang): string {
+  return formatMoney(value, unit, lang);
+}
+
+/** "+4 400 kr", "−1 200 kr", "±0 kr". */
+export function signedMoney(value: Decimal, unit: "kr" | "tkr", lang: Lang): string {
+  if (value.isZero()) return `±0 ${unit}`;
+  return `${value.isPositive() ? "+" : ""}${money(value, unit, lang)}`;
+}
+
+/** "Kalix, Luleå och Piteå" / "Kalix, Luleå and Piteå". */
+export function listing(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items[0] ?? "";
+  const and = lang === "sv" ? " och " : " and ";
+  return `${items.slice(0, -1).join(", ")}${and}${items.at(-1)}`;
+}
+
+/** "Kalix, Luleå eller Piteå" / "… or …". */
+export function alternatives(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items[0] ?? "";
+  const or = lang === "sv" ? " eller " : " or ";
+  return `${items.slice(0, -1).join(", ")}${or}${items.at(-1)}`;
+}
+
+/** "12 oktober 2022" / "12 October 2022". */
+export function dateText(iso: string, lang: Lang): string {
+  return formatDate(iso, lang);
+}
+
+const MONTH_NAMES: Record<Lang, readonly string[]> = {
+  sv: [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+/** "juni" / "June". */
+export function monthName(month: number, lang: Lang): string {
+  return MONTH_NAMES[lang][month - 1] ?? String(month);
+}
+
+/** Where a published number is printed, in words. */
+export function sourceText(source: SourceRef, lang: Lang): string {
+  return describeSource(source, lang);
+}
+
+/** Sentence case: the first letter upper case. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const BODY_NAMES: Record<string, Record<Lang, { the: string; meeting: string }>> = {
+  committee: {
+    sv: { the: "nämnden", meeting: "nämndens sammanträde" },
+    en: { the: "the committee", meeting: "committee meeting" },
+  },
+  preparatoryGroup: {
+    sv: { the: "beredningsgruppen", meeting: "beredningsgruppens möte" },
+    en: { the: "the preparatory group", meeting: "preparatory group meeting" },
+  },
+  strategyDay: {
+    sv: { the: "strategidagen", meeting: "strategidag" },
+    en: { the: "the strategy day", meeting: "strategy day" },
+  },
+};
