@@ -105,6 +105,9 @@ function route(turn: Turn): Draft {
     if (s.has("members") || munis.length > 0 || p.unknownNames.length > 0) return members(turn, munis, munis.length ? [] : p.unknownNames);
   }
 
+  // An item of another collaboration than the municipality's ("Lund" and "grundfinansiering").
+  if (itemIds.length === 0 && p.items.length > 0 && munis.length > 0) return unknownItem(turn, p.items[0]?.typed ?? "", munis[0]);
+
   // SkånEarkiv's maximum withdrawal.
   const onlyItem = d.costItems.length === 1 ? d.costItems[0]?.id : undefined;
   if (onlyItem && d.collaboration.id !== "norrbotten" && !s.has("extras") && (s.has("maxWithdrawal") || itemIds.includes(onlyItem) || munis.length > 0))
@@ -114,10 +117,6 @@ function route(turn: Turn): Draft {
 
   // Money questions.
   if (munis.length === 0 && p.municipalities.length === 0 && p.unknownNames[0]) return unknownMunicipality(turn, p.unknownNames[0]);
-  if (itemIds.length === 0 && p.items.length > 0 && munis.length > 0) {
-    const other = p.items[0];
-    return unknownItem(turn, other?.typed ?? "", munis[0]);
-  }
   const ambiguousItem = items.find((x) => x.ids.length > 1);
   if (ambiguousItem) {
     const names = ambiguousItem.ids.map((id) => {

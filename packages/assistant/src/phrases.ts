@@ -73,22 +73,27 @@ export function sourceText(source: SourceRef, lang: Lang): string {
   return describeSource(source, lang);
 }
 
+/** The Swedish genitive: "Luleås", but "Kalix", "Pajalas", "Bjuv" → "Bjuvs"; names ending in s, x or z take none. */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
+}
+
 /** Sentence case: the first letter upper case. */
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export const BODY_NAMES: Record<string, Record<Lang, { the: string; meeting: string }>> = {
+export const BODY_NAMES: Record<string, Record<Lang, { the: string; meeting: string; next: string }>> = {
   committee: {
-    sv: { the: "nämnden", meeting: "nämndens sammanträde" },
-    en: { the: "the committee", meeting: "committee meeting" },
+    sv: { the: "nämnden", meeting: "nämndens sammanträde", next: "sammanträde i nämnden" },
+    en: { the: "the committee", meeting: "committee meeting", next: "committee meeting" },
   },
   preparatoryGroup: {
-    sv: { the: "beredningsgruppen", meeting: "beredningsgruppens möte" },
-    en: { the: "the preparatory group", meeting: "preparatory group meeting" },
+    sv: { the: "beredningsgruppen", meeting: "beredningsgruppens möte", next: "möte i beredningsgruppen" },
+    en: { the: "the preparatory group", meeting: "preparatory group meeting", next: "preparatory group meeting" },
   },
   strategyDay: {
-    sv: { the: "strategidagen", meeting: "strategidag" },
-    en: { the: "the strategy day", meeting: "strategy day" },
+    sv: { the: "strategidagen", meeting: "strategidag", next: "strategidag" },
+    en: { the: "the strategy day", meeting: "strategy day", next: "strategy day" },
   },
 };

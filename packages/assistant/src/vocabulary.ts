@@ -70,14 +70,12 @@ export const ITEM_SYNONYMS: Readonly<Record<string, Readonly<Record<string, read
 
 /**
  * Items that a word names in more than one sense: the word alone is ambiguous, and the assistant asks
- * which one is meant (listing the item ids). "ECO" is both the base platform and its shared management.
+ * which one is meant (listing the item ids). "SOC" alone is both the ECO base platform ("SOC system")
+ * and its shared management ("SOC förvaltning"); "ECO" follows the dataset (the base platform).
  */
 export const AMBIGUOUS_ITEM_WORDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   norrbotten: {
-    eco: ["eco-grundplattform", "forvaltningsledare-soc"],
-    "eco-system": ["eco-grundplattform", "forvaltningsledare-soc"],
     soc: ["eco-grundplattform", "forvaltningsledare-soc"],
-    "e-learning": ["e-learning-arlig-kostnad", "e-learning-plattform", "e-learning-personalkostnad"],
   },
 };
 
@@ -511,6 +509,14 @@ export const SIGNALS = {
     "cap",
   ],
 } as const;
+
+/** Which kind of extra a question asks about ("lagring" → the storage price); none named means all. */
+export const EXTRA_KINDS: Readonly<Record<"oneTimeFee" | "usagePrice" | "transactionCost" | "billedBySupplier", readonly string[]>> = {
+  oneTimeFee: ["engångskostnad", "engångskostnaden", "engångsavgift", "startavgift", "startkostnad", "uppstart", "start fee", "one-time", "one time", "setup fee"],
+  usagePrice: ["lagring", "lagringen", "backup", "per gb", "gb", "storage"],
+  transactionCost: ["transaktionskostnad", "transaktionskostnader", "transaktioner", "bankid", "freja", "sms", "transaction", "transaction costs", "signering"],
+  billedBySupplier: ["faktureras direkt", "direkt av leverantören", "leverantören", "leverantör", "billed directly", "invoiced directly", "supplier"],
+};
 
 /** Annual-cycle topics by word, so that "när beslutas budgeten?" finds the June entry. */
 export const TOPIC_WORDS: Readonly<Record<string, readonly string[]>> = {

@@ -3,7 +3,7 @@ import { Decimal, describeSource, type CostItem, type Dataset } from "@samverkan
 import { derivedAmount, rowAmount } from "../amounts.js";
 import { say, type Draft, type Turn } from "../draft.js";
 import { allocation, ruleYears } from "../engine.js";
-import { listing, money } from "../phrases.js";
+import { genitive, listing, money } from "../phrases.js";
 import { interpretationNote, yearNote, type ResolvedYear } from "../resolve.js";
 import { allocationTable, amountsTable } from "../tables.js";
 import type { AnswerAmount } from "../types.js";
@@ -242,11 +242,11 @@ export function itemSplit(turn: Turn, itemId: string, year: ResolvedYear): Draft
   const example = result.rows[0]?.explanation[turn.lang] ?? "";
   let text = say(
     turn,
-    `${item.name} ${year.value} fördelas efter ${modelName(result.model, "sv")} mellan ${n} kommuner, ${rounding}${roundingFrom}.`,
-    `${item.nameEn} ${year.value} is split by ${modelName(result.model, "en")} between ${n} municipalities, ${rounding}${roundingFrom}.`,
+    `${item.name} ${year.value} fördelas mellan ${n} kommuner. Modell: ${modelName(result.model, "sv")}; avrundning: ${rounding}${roundingFrom}.`,
+    `${item.nameEn} ${year.value} is split between ${n} municipalities. Model: ${modelName(result.model, "en")}; rounding: ${rounding}${roundingFrom}.`,
   );
   if (result.basis) text += say(turn, ` Grund: ${result.basis}`, ` Basis: ${result.basis}`);
-  if (!/[.!?]$/.test(text)) text += ".";
+  if (!/[.!?]["”]?$/.test(text)) text += ".";
   text += say(turn, ` Exempel: ${example}`, ` Example: ${example}`);
   text += say(
     turn,
@@ -363,7 +363,7 @@ export function explainAmount(
       collaboration: d.collaboration.id,
       text: say(
         turn,
-        `Vilket av ${municipality}s belopp ${usedYear} menar du? ${candidates.map((c) => `${c.result.costItem.name} (${money(c.row.amount, c.row.unit, "sv")})`).join(", ")}.`,
+        `Vilket av ${genitive(municipality)} belopp ${usedYear} menar du? ${candidates.map((c) => `${c.result.costItem.name} (${money(c.row.amount, c.row.unit, "sv")})`).join(", ")}.`,
         `Which of ${municipality}'s amounts in ${usedYear} do you mean? ${candidates.map((c) => `${c.result.costItem.nameEn} (${money(c.row.amount, c.row.unit, "en")})`).join(", ")}.`,
       ),
       options,
@@ -395,7 +395,7 @@ export function explainAmount(
       ) +
       ` ${row.explanation[turn.lang]}` +
       basis +
-      (basis && !/[.!?]$/.test(basis) ? "." : "") +
+      (basis && !/[.!?]["”]?$/.test(basis) ? "." : "") +
       itemStatusNote(turn, item, usedYear) +
       yearText +
       interpretationNote(turn),
@@ -433,7 +433,7 @@ export function maxWithdrawal(turn: Turn, municipalities: readonly string[], ite
     sentences.push(
       say(
         turn,
-        `${m}s maximala uttag ${year.value} är ${money(row.amount, row.unit, "sv")}.`,
+        `${genitive(m)} maximala uttag ${year.value} är ${money(row.amount, row.unit, "sv")}.`,
         `${m}'s maximum withdrawal in ${year.value} is ${money(row.amount, row.unit, "en")}.`,
       ) +
         shareText(m) +
@@ -449,7 +449,7 @@ export function maxWithdrawal(turn: Turn, municipalities: readonly string[], ite
     amounts,
     followUps: ruleYears(d, itemId)
       .filter((y) => y !== year.value)
-      .map((y) => say(turn, `Vad är ${first}s maximala uttag ${y}?`, `What is ${first}'s maximum withdrawal in ${y}?`)),
+      .map((y) => say(turn, `Vad är ${genitive(first)} maximala uttag ${y}?`, `What is ${first}'s maximum withdrawal in ${y}?`)),
     table: amountsTable(
       amounts,
       (a) => a.municipality ?? "",

@@ -1,10 +1,16 @@
 import type { CostExtra, CostItem } from "@samverkan/domain";
+import { signalIndex } from "../text.js";
+import { EXTRA_KINDS } from "../vocabulary.js";
 import { rowAmount } from "../amounts.js";
 import { say, type Draft, type Turn } from "../draft.js";
 import { allocation } from "../engine.js";
 import { money } from "../phrases.js";
 import { interpretationNote, type ResolvedYear } from "../resolve.js";
 import type { AnswerAmount } from "../types.js";
+
+const KIND_INDEXES = Object.fromEntries(
+  Object.entries(EXTRA_KINDS).map(([kind, phrases]) => [kind, signalIndex(phrases)]),
+) as Record<keyof typeof EXTRA_KINDS, ReturnType<typeof signalIndex>>;
 
 function extraAmount(turn: Turn, item: CostItem, x: CostExtra, year: number): AnswerAmount {
   return {
@@ -42,15 +48,18 @@ function extraText(turn: Turn, item: CostItem, x: CostExtra): string {
 export function extras(turn: Turn, itemIds: readonly string[], municipality: string | undefined, year: ResolvedYear): Draft {
   const d = turn.dataset;
   const items = itemIds.length > 0 ? d.costItems.filter((x) => itemIds.includes(x.id)) : d.costItems;
+  const kinds = (Object.keys(EXTRA_KINDS) as (keyof typeof EXTRA_KINDS)[]).filter((k) => KIND_INDEXES[k].has(turn.parsed.words));
+  const wants = (kind: keyof typeof EXTRA_KINDS) => kinds.length === 0 || kinds.includes(kind);
   const amounts: AnswerAmount[] = [];
   const lines: string[] = [];
   for (const item of items) {
     for (const x of item.extras) {
+      if (!wants(x.kind)) continue;
       amounts.push(extraAmount(turn, item, x, year.value));
       lines.push(extraText(turn, item, x));
     }
   }
-  const supplierItems = items.filter((x) => x.category === "billedBySupplier");
+  const supplierItems = wants("billedBySupplier") ? items.filter((x) => x.category === "billedBySupplier") : [];
   const supplierLines: string[] = [];
   for (const item of supplierItems) {
     const outcome = allocation(d, item.id, year.value);

@@ -42,6 +42,11 @@ export function meetingText(turn: Turn, m: Meeting): string {
   return `${what} ${day}${until}${time}${place}`;
 }
 
+/** "onsdag 12 oktober 2022 kl. 10:00–16:00": when, without saying which body. */
+function meetingWhen(turn: Turn, m: Meeting): string {
+  return meetingText(turn, m).slice((BODY_NAMES[m.body]?.[turn.lang].meeting ?? m.body).length + 1);
+}
+
 /** Whether the meeting is still to come (or under way) at "now". */
 function upcoming(turn: Turn, m: Meeting): boolean {
   if (m.status === "cancelled") return false;
@@ -73,7 +78,7 @@ function noMeetings(turn: Turn, intent: Draft["intent"]): Draft {
 function bodyPhrase(turn: Turn, bodies: ReadonlySet<Body>): string {
   if (bodies.size === 0) return say(turn, "möte", "meeting");
   return listing(
-    [...bodies].map((b) => BODY_NAMES[b]?.[turn.lang].meeting ?? b),
+    [...bodies].map((b) => BODY_NAMES[b]?.[turn.lang].next ?? b),
     turn.lang,
   );
 }
@@ -100,16 +105,23 @@ export function nextMeeting(turn: Turn): Draft {
   }
   const next = candidates[0] as Meeting;
   const picked = [next];
-  let text = say(
-    turn,
-    `Nästa ${bodyPhrase(turn, bodies)} (räknat från ${nowText}) är ${meetingText(turn, next)}.`,
-    `The next ${bodyPhrase(turn, bodies)} (from ${nowText}) is the ${meetingText(turn, next)}.`,
-  );
+  let text =
+    bodies.size === 1
+      ? say(
+          turn,
+          `Nästa ${bodyPhrase(turn, bodies)} (räknat från ${nowText}) är ${meetingWhen(turn, next)}.`,
+          `The next ${bodyPhrase(turn, bodies)} (from ${nowText}) is on ${meetingWhen(turn, next)}.`,
+        )
+      : say(
+          turn,
+          `Nästa möte (räknat från ${nowText}) är ${meetingText(turn, next)}.`,
+          `The next meeting (from ${nowText}) is the ${meetingText(turn, next)}.`,
+        );
   if (bodies.size === 0 && next.body !== "committee") {
     const committee = sorted(d.meetings).find((m) => m.body === "committee" && upcoming(turn, m));
     if (committee) {
       picked.push(committee);
-      text += say(turn, ` Nästa sammanträde i nämnden är ${meetingText(turn, committee)}.`, ` The next committee meeting is the ${meetingText(turn, committee)}.`);
+      text += say(turn, ` Nästa sammanträde i nämnden är ${meetingWhen(turn, committee)}.`, ` The next committee meeting is on ${meetingWhen(turn, committee)}.`);
     }
   }
   if (next.status !== "planned" && next.status !== "held")
@@ -235,7 +247,7 @@ export function annualCycle(turn: Turn): Draft {
         : sorted(d.meetings).filter((m) => m.body === "committee" && m.date.startsWith(`${year}-${String(month).padStart(2, "0")}`));
     const items = entries.flatMap((e) => e.items.map(itemText));
     const head = meeting
-      ? say(turn, `Nästa sammanträde är ${meetingText(turn, meeting)}.`, `The next committee meeting is the ${meetingText(turn, meeting)}.`)
+      ? say(turn, `Nästa sammanträde i nämnden är ${meetingWhen(turn, meeting)}.`, `The next committee meeting is on ${meetingWhen(turn, meeting)}.`)
       : meetings.length
         ? say(turn, `I ${monthName(month, "sv")} ${year}: ${meetings.map((m) => meetingText(turn, m)).join("; ")}.`, `In ${monthName(month, "en")} ${year}: the ${meetings.map((m) => meetingText(turn, m)).join("; ")}.`)
         : "";
@@ -244,12 +256,12 @@ export function annualCycle(turn: Turn): Draft {
         ? say(
             turn,
             `Enligt årshjulet ska i ${entries.map((e) => e.label.toLowerCase()).join(", ")} beslutas/behandlas: ${items.join("; ")}.`,
-            `According to the annual cycle, in ${entries.map((e) => e.label).join(", ")}: ${items.join("; ")}.`,
+            `According to the annual cycle, in ${entries.map((e) => e.months.map((x) => monthName(x, "en")).join("/")).join(", ")}: ${items.join("; ")}.`,
           )
         : say(
             turn,
             `Årshjulet har inget särskilt beslut i ${monthName(month, "sv")}; månader med beslut: ${cycle.entries.map((e) => e.label.toLowerCase()).join(", ")}.`,
-            `The annual cycle has no particular decision in ${monthName(month, "en")}; months with decisions: ${cycle.entries.map((e) => e.label).join(", ")}.`,
+            `The annual cycle has no particular decision in ${monthName(month, "en")}; months with decisions: ${cycle.entries.map((e) => e.months.map((x) => monthName(x, "en")).join("/")).join(", ")}.`,
           );
     return {
       intent: "annualCycle",

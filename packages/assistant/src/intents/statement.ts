@@ -3,7 +3,7 @@ import type { Decimal } from "@samverkan/domain";
 import { derivedAmount, rowAmount, rowProvenance } from "../amounts.js";
 import { say, type Draft, type Turn } from "../draft.js";
 import { statement as statementOf } from "../engine.js";
-import { listing, money, signedMoney } from "../phrases.js";
+import { genitive, listing, money, signedMoney } from "../phrases.js";
 import { interpretationNote, yearNote, type ResolvedYear } from "../resolve.js";
 import { amountsTable } from "../tables.js";
 import type { AnswerAmount } from "../types.js";
@@ -136,7 +136,7 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
     }
   } else {
     followUps.push(
-      say(turn, `Hur har ${municipality}s kostnader förändrats jämfört med ${s.year - 1}?`, `How have ${municipality}'s costs changed since ${s.year - 1}?`),
+      say(turn, `Hur har ${genitive(municipality)} kostnader förändrats jämfört med ${s.year - 1}?`, `How have ${municipality}'s costs changed since ${s.year - 1}?`),
     );
   }
   if (s.extras.length > 0) {
