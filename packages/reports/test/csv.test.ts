@@ -15,7 +15,7 @@ describe("renderCsv, Swedish Excel style (the default)", () => {
   it("separates with semicolons, writes a decimal comma and bare exact numbers, quotes what needs it", () => {
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe("Del 1");
-    expect(lines[1]).toBe("Namn;Belopp (kr);Andel (%);Datum;Ursprung");
+    expect(lines[1]).toBe("Namn;Belopp (kr);Andel (%);Datum;Beloppens ursprung");
     expect(lines[2]).toBe('"Kalix; ""norra"" | delen";20211,25;5,7818659658;2022-10-12;beräknad');
     expect(csv).toContain('"Rad\nmed radbrytning";-4400;21,5;;publicerad');
     expect(csv).toContain("Summa;15811,25;;;summa");
@@ -50,7 +50,7 @@ describe("renderCsv, plain style", () => {
   it("has no byte-order mark, separates with commas and writes a decimal point", () => {
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const rows = parseCsv(csv, ",");
-    expect(rows[1]).toEqual(["Namn", "Belopp (kr)", "Andel (%)", "Datum", "Ursprung"]);
+    expect(rows[1]).toEqual(["Namn", "Belopp (kr)", "Andel (%)", "Datum", "Beloppens ursprung"]);
     expect(rows[2]).toEqual(['Kalix; "norra" | delen', "20211.25", "5.7818659658", "2022-10-12", "beräknad"]);
     expect(rows[4]).toEqual(["Summa", "15811.25", "", "", "summa"]);
   });

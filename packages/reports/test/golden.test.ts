@@ -65,7 +65,7 @@ describe.each(CASES)("the rendered $heading table equals the published one cell 
       expect(totals[col], `${t.id} total`).toBe(String(t.total_printed));
       expect(t.total_printed).toBe(t.row_sum);
     }
-    const provenance = header?.indexOf("Ursprung") as number;
+    const provenance = header?.indexOf("Beloppens ursprung") as number;
     expect(body.slice(0, -1).every((r) => r[provenance] === "publicerad")).toBe(true);
     expect(body).toHaveLength(golden.municipality_order_norrbotten.length + 1);
   });

@@ -22,13 +22,13 @@ export function csvField(value: string, separator: string): string {
 }
 
 const PROVENANCE = {
-  sv: { head: "Ursprung", published: "publicerad", computed: "beräknad", total: "summa" },
-  en: { head: "Provenance", published: "published", computed: "computed", total: "total" },
+  sv: { head: "Beloppens ursprung", published: "publicerad", computed: "beräknad", total: "summa" },
+  en: { head: "Provenance of the amounts", published: "published", computed: "computed", total: "total" },
 } as const;
 
 function header(c: ReportColumn): string {
   if (c.kind === "money" && c.unit) return `${c.label} (${c.unit})`;
-  if (c.kind === "percent") return `${c.label} (%)`;
+  if (c.kind === "percent") return c.label.endsWith("%") ? c.label : `${c.label} (%)`;
   return c.label;
 }
 
