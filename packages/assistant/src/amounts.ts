@@ -24,7 +24,12 @@ export function rowProvenance(
 }
 
 /** A municipality's amount for an item and year, as the answer carries it. */
-export function rowAmount(d: Dataset, result: AllocationResult, row: AllocationRow, lang: Lang): AnswerAmount {
+export function rowAmount(
+  d: Dataset,
+  result: AllocationResult,
+  row: AllocationRow,
+  lang: Lang,
+): AnswerAmount {
   return {
     role: "allocation",
     collaboration: d.collaboration.id,

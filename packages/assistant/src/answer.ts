@@ -1,7 +1,14 @@
 import type { Dataset } from "@samverkan/domain";
 import { cardFor } from "./card.js";
 import { say, type Draft, type Turn } from "./draft.js";
-import { clarifyMunicipality, clarifyNames, help, notUnderstood, unknownItem, unknownMunicipality } from "./intents/conversation.js";
+import {
+  clarifyMunicipality,
+  clarifyNames,
+  help,
+  notUnderstood,
+  unknownItem,
+  unknownMunicipality,
+} from "./intents/conversation.js";
 import { explainAmount, itemCost, itemSplit, itemTotal, maxWithdrawal } from "./intents/cost.js";
 import { extras } from "./intents/extras.js";
 import { annualCycle, attendance, meetingsInPeriod, nextMeeting } from "./intents/meetings.js";
@@ -20,7 +27,8 @@ function datasetsOf(context: AssistantContext): Dataset[] {
   const list = Array.isArray(context.datasets)
     ? [...(context.datasets as readonly Dataset[])]
     : Object.values(context.datasets as Readonly<Record<string, Dataset>>);
-  if (list.length === 0) throw new TypeError("answer(): context.datasets is empty; load at least one dataset");
+  if (list.length === 0)
+    throw new TypeError("answer(): context.datasets is empty; load at least one dataset");
   return list;
 }
 
@@ -33,10 +41,12 @@ function chooseDataset(p: ParsedQuestion, datasets: readonly Dataset[], defaultI
   const byId = (id: string | undefined) => datasets.find((d) => d.collaboration.id === id);
   const fallback = byId(defaultId) ?? (datasets[0] as Dataset);
   const fromMunicipality = byId(p.municipalities[0]?.collaboration);
-  if (fromMunicipality) return fromMunicipality;
   const named = byId(p.collaborationsNamed[0]);
-  if (named) return named;
-  const itemCollaborations = [...new Set([...p.items.map((x) => x.collaboration), ...p.projects.map((x) => x.collaboration)])];
+  if (named && (p.signals.has("members") || !fromMunicipality)) return named;
+  if (fromMunicipality) return fromMunicipality;
+  const itemCollaborations = [
+    ...new Set([...p.items.map((x) => x.collaboration), ...p.projects.map((x) => x.collaboration)]),
+  ];
   if (itemCollaborations.length > 0 && !itemCollaborations.includes(fallback.collaboration.id))
     return byId(itemCollaborations[0]) ?? fallback;
   return fallback;
@@ -45,8 +55,12 @@ function chooseDataset(p: ParsedQuestion, datasets: readonly Dataset[], defaultI
 /** Replaces what was typed with a name, to offer the question back as an option. */
 function rephrase(question: string, typed: string, name: string): string {
   const at = question.indexOf(typed);
-  const q = at >= 0 ? question.slice(0, at) + name + question.slice(at + typed.length) : `${question} (${name})`;
-  return q.replace(/(…|\.\.\.)/, "").replace(/\s+/g, " ").trim();
+  const q =
+    at >= 0 ? question.slice(0, at) + name + question.slice(at + typed.length) : `${question} (${name})`;
+  return q
+    .replace(/(…|\.\.\.)/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Decides what the question asks and hands it to that intent's handler. */
@@ -60,7 +74,14 @@ function route(turn: Turn): Draft {
   const projects = p.projects.filter((x) => x.collaboration === d.collaboration.id);
   const year = resolveYear(turn);
   const substantive =
-    p.municipalities.length + p.items.length + p.projects.length + p.amounts.length + p.ambiguous.length + p.unknownNames.length + p.topics.length > 0 ||
+    p.municipalities.length +
+      p.items.length +
+      p.projects.length +
+      p.amounts.length +
+      p.ambiguous.length +
+      p.unknownNames.length +
+      p.topics.length >
+      0 ||
     p.meetingWord ||
     p.bodies.size > 0;
 
@@ -76,10 +97,12 @@ function route(turn: Turn): Draft {
 
   // Meetings, the årshjul and attendance.
   if (s.has("attendance")) return attendance(turn);
-  if (s.has("decide") || (p.topics.length > 0 && s.has("when") && munis.length === 0)) return annualCycle(turn);
+  if (s.has("decide") || (p.topics.length > 0 && s.has("when") && munis.length === 0))
+    return annualCycle(turn);
   if ((p.meetingWord || p.bodies.size > 0) && munis.length === 0 && itemIds.length === 0) {
-    if (s.has("next")) return nextMeeting(turn);
-    if (p.months.length > 0 || p.monthOffset !== undefined || p.years.length > 0 || p.dates.length > 0 || s.has("list")) return meetingsInPeriod(turn);
+    const period =
+      p.months.length > 0 || p.monthOffset !== undefined || p.years.length > 0 || p.dates.length > 0;
+    if (period || (s.has("list") && !s.has("next"))) return meetingsInPeriod(turn);
     return nextMeeting(turn);
   }
 
@@ -88,7 +111,8 @@ function route(turn: Turn): Draft {
   if (asksWho && !s.has("cost")) {
     const project = projects[0];
     if (project) return projectParticipants(turn, project.id);
-    if (s.has("participants") && itemIds[0] && munis.length === 0) return itemParticipants(turn, itemIds[0], year);
+    if (s.has("participants") && itemIds[0] && munis.length === 0)
+      return itemParticipants(turn, itemIds[0], year);
     if (s.has("project") && itemIds.length === 0) {
       const preStudy = p.words.some((w) => w.fold.startsWith("forstudie") || w.fold === "prestudy");
       const options = d.projects.filter((x) => !preStudy || x.phase === "preStudy");
@@ -97,41 +121,59 @@ function route(turn: Turn): Draft {
       return {
         intent: "clarify",
         collaboration: d.collaboration.id,
-        text: say(turn, `Vilket projekt menar du? ${alternatives(names, "sv")}?`, `Which project do you mean? ${alternatives(names, "en")}?`),
+        text: say(
+          turn,
+          `Vilket projekt menar du? ${alternatives(names, "sv")}?`,
+          `Which project do you mean? ${alternatives(names, "en")}?`,
+        ),
         options: names,
         followUps: names.map((n) => say(turn, `Vilka deltar i ${n}?`, `Who takes part in ${n}?`)),
       };
     }
-    if (s.has("members") || munis.length > 0 || p.unknownNames.length > 0) return members(turn, munis, munis.length ? [] : p.unknownNames);
+    const named = p.municipalities.map((m) => m.name);
+    if (s.has("members") || named.length > 0 || p.unknownNames.length > 0)
+      return members(turn, named, named.length ? [] : p.unknownNames);
   }
 
   // An item of another collaboration than the municipality's ("Lund" and "grundfinansiering").
-  if (itemIds.length === 0 && p.items.length > 0 && munis.length > 0) return unknownItem(turn, p.items[0]?.typed ?? "", munis[0]);
+  if (itemIds.length === 0 && p.items.length > 0 && munis.length > 0)
+    return unknownItem(turn, p.items[0]?.typed ?? "", munis[0]);
 
   // SkånEarkiv's maximum withdrawal.
   const onlyItem = d.costItems.length === 1 ? d.costItems[0]?.id : undefined;
-  if (onlyItem && d.collaboration.id !== "norrbotten" && !s.has("extras") && (s.has("maxWithdrawal") || itemIds.includes(onlyItem) || munis.length > 0))
+  if (
+    onlyItem &&
+    d.collaboration.id !== "norrbotten" &&
+    !s.has("extras") &&
+    (s.has("maxWithdrawal") || itemIds.includes(onlyItem) || munis.length > 0)
+  )
     return maxWithdrawal(turn, munis, onlyItem, year);
 
   if (s.has("extras")) return extras(turn, itemIds, munis[0], year);
 
   // Money questions.
-  if (munis.length === 0 && p.municipalities.length === 0 && p.unknownNames[0]) return unknownMunicipality(turn, p.unknownNames[0]);
+  if (munis.length === 0 && p.municipalities.length === 0 && p.unknownNames[0])
+    return unknownMunicipality(turn, p.unknownNames[0]);
   const ambiguousItem = items.find((x) => x.ids.length > 1);
   if (ambiguousItem) {
     const names = ambiguousItem.ids.map((id) => {
       const item = d.costItems.find((x) => x.id === id);
       return (turn.lang === "sv" ? item?.name : item?.nameEn) ?? id;
     });
-    return clarifyNames(turn, ambiguousItem.typed, names, (name) => rephrase(p.question, ambiguousItem.typed, name));
+    return clarifyNames(turn, ambiguousItem.typed, names, (name) =>
+      rephrase(p.question, ambiguousItem.typed, name),
+    );
   }
   const item = itemIds[0];
   const muni = munis[0];
   if (s.has("why") && muni) return explainAmount(turn, muni, item, p.amounts[0], year);
   if (s.has("why") && item) return itemSplit(turn, item, year);
-  if (s.has("split") && item && !muni && !s.has("most") && !s.has("least")) return itemSplit(turn, item, year);
-  if (s.has("split") && item && muni && !s.has("cost")) return explainAmount(turn, muni, item, undefined, year);
+  if (s.has("split") && item && !muni && !s.has("most") && !s.has("least"))
+    return itemSplit(turn, item, year);
+  if (s.has("split") && item && muni && !s.has("cost"))
+    return explainAmount(turn, muni, item, undefined, year);
   if (muni && item) return itemCost(turn, munis, item, year);
+  if (muni && p.amounts[0]) return explainAmount(turn, muni, undefined, p.amounts[0], year);
   if (muni) {
     if (p.unknownItem && !s.has("statement")) return unknownItem(turn, p.unknownItem, muni);
     const drafts = munis.map((m) => statement(turn, m, year));
@@ -139,18 +181,30 @@ function route(turn: Turn): Draft {
   }
   if (item) return itemTotal(turn, item, year);
   if (p.unknownItem) return unknownItem(turn, p.unknownItem);
+  if (s.has("cost") && p.unrecognised[0] && !s.has("most") && !s.has("least"))
+    return unknownItem(turn, p.unrecognised[0]);
   if (s.has("most") || s.has("least") || s.has("split")) {
-    const names = d.costItems.filter((x) => x.years.some((y) => y.status === "budgeted")).map((x) => (turn.lang === "sv" ? x.name : x.nameEn));
+    const names = d.costItems
+      .filter((x) => x.years.some((y) => y.status === "budgeted"))
+      .map((x) => (turn.lang === "sv" ? x.name : x.nameEn));
     return {
       intent: "clarify",
       collaboration: d.collaboration.id,
-      text: say(turn, `Vilken kostnadspost menar du? ${listing(names, "sv")}.`, `Which cost item do you mean? ${listing(names, "en")}.`),
+      text: say(
+        turn,
+        `Vilken kostnadspost menar du? ${listing(names, "sv")}.`,
+        `Which cost item do you mean? ${listing(names, "en")}.`,
+      ),
       options: names,
-      followUps: names.slice(0, 5).map((n) => say(turn, `Vem betalar mest för ${n}?`, `Who pays the most for ${n}?`)),
+      followUps: names
+        .slice(0, 5)
+        .map((n) => say(turn, `Vem betalar mest för ${n}?`, `Who pays the most for ${n}?`)),
     };
   }
   if (s.has("cost") || s.has("why") || p.amounts.length > 0)
-    return clarifyMunicipality(turn, (name) => say(turn, `Vad betalar ${name} ${year.value}?`, `What does ${name} pay in ${year.value}?`));
+    return clarifyMunicipality(turn, (name) =>
+      say(turn, `Vad betalar ${name} ${year.value}?`, `What does ${name} pay in ${year.value}?`),
+    );
   if (s.has("members") || p.collaborationsNamed.length > 0) return members(turn, [], []);
   if (s.has("help")) return help(turn);
   return notUnderstood(turn);
@@ -170,9 +224,10 @@ function combine(drafts: readonly Draft[]): Draft {
 /** Names from another collaboration than the one answered about are mentioned, never dropped silently. */
 function otherCollaborationNote(turn: Turn, draft: Draft): string {
   const others = turn.parsed.municipalities.filter((m) => m.collaboration !== turn.dataset.collaboration.id);
-  if (others.length === 0 || draft.intent === "clarify") return "";
+  if (others.length === 0 || draft.intent === "clarify" || draft.intent === "members") return "";
   const byCollaboration = new Map<string, string[]>();
-  for (const m of others) byCollaboration.set(m.collaboration, [...(byCollaboration.get(m.collaboration) ?? []), m.name]);
+  for (const m of others)
+    byCollaboration.set(m.collaboration, [...(byCollaboration.get(m.collaboration) ?? []), m.name]);
   return [...byCollaboration]
     .map(([id, names]) => {
       const d = turn.datasets.find((x) => x.collaboration.id === id);

@@ -51,7 +51,9 @@ export function allocation(d: Dataset, itemId: string, year: number): Outcome<Al
 
 /** `municipalityStatement(d, municipality, year)`, remembered. */
 export function statement(d: Dataset, municipality: string, year: number): Outcome<MunicipalityStatement> {
-  return remember(statements, d, `${municipality}|${year}`, () => municipalityStatement(d, municipality, year));
+  return remember(statements, d, `${municipality}|${year}`, () =>
+    municipalityStatement(d, municipality, year),
+  );
 }
 
 /** The years for which an item has an allocation rule, ascending. */
@@ -66,6 +68,8 @@ export function ruleYears(d: Dataset, itemId: string): number[] {
 /** The years in which any item has a budgeted allocation, ascending. */
 export function budgetYears(d: Dataset): number[] {
   return [
-    ...new Set(d.costItems.flatMap((x) => x.years.filter((y) => y.rule && y.status === "budgeted").map((y) => y.year))),
+    ...new Set(
+      d.costItems.flatMap((x) => x.years.filter((y) => y.rule && y.status === "budgeted").map((y) => y.year)),
+    ),
   ].sort((a, b) => a - b);
 }

@@ -80,7 +80,12 @@ function buildLexicon(d: Dataset): Lexicon {
 export function collaborationIndex(datasets: readonly Dataset[]): PhraseIndex<string> {
   const index = new PhraseIndex<string>();
   for (const d of datasets) {
-    for (const s of [d.collaboration.id, d.collaboration.name, d.collaboration.nameEn, ...(COLLABORATION_NAMES[d.collaboration.id] ?? [])])
+    for (const s of [
+      d.collaboration.id,
+      d.collaboration.name,
+      d.collaboration.nameEn,
+      ...(COLLABORATION_NAMES[d.collaboration.id] ?? []),
+    ])
       index.add(s, d.collaboration.id);
   }
   return index;
@@ -123,7 +128,7 @@ export function nearMunicipalities(
 
 /** Items a run of words could be a misspelling of (edit distance 1, keys of six letters or more). */
 export function nearItems(key: string, lexicon: Lexicon): readonly string[] | undefined {
-  if (key.length < 6) return undefined;
+  if (key.length < 5) return undefined;
   let found: readonly string[] | undefined;
   for (const k of lexicon.itemKeys) {
     if (Math.abs(k.key.length - key.length) > 1) continue;

@@ -25,6 +25,8 @@ export interface NamedMunicipality {
   readonly typed: string;
   /** `exact`: name, alias, genitive or kommunkod; `typo`/`prefix`: an interpretation the answer states. */
   readonly how: "exact" | "typo" | "prefix";
+  /** The word's position in the question (names are listed in the order written). */
+  readonly at: number;
 }
 
 /** A cost item named, per collaboration (the same word can name an item in each). */
@@ -47,11 +49,17 @@ export interface ParsedQuestion {
   /** Words that could be several municipalities ("Över…"). */
   readonly ambiguous: readonly { readonly typed: string; readonly options: readonly NamedMunicipality[] }[];
   readonly items: readonly NamedItem[];
-  readonly projects: readonly { readonly collaboration: string; readonly id: string; readonly typed: string }[];
+  readonly projects: readonly {
+    readonly collaboration: string;
+    readonly id: string;
+    readonly typed: string;
+  }[];
   /** Words that look like a name the data does not have ("Stockholm"). */
   readonly unknownNames: readonly string[];
   /** A word where an item was expected ("för bredband") that names no item. */
   readonly unknownItem: string | undefined;
+  /** Content words nothing explains (not a name, signal, month or common word), in order. */
+  readonly unrecognised: readonly string[];
   /** Years, in the order written; relative ones as offsets from the budget year of now. */
   readonly years: readonly { readonly year?: number; readonly offset?: number }[];
   readonly months: readonly number[];
@@ -84,16 +92,37 @@ const topicIndex = new PhraseIndex<string>();
 for (const [topic, phrases] of Object.entries(TOPIC_WORDS)) for (const p of phrases) topicIndex.add(p, topic);
 
 /** Words after which an item name is expected: "för e-arkiv", "for the e-archive". */
-const MONTH_ABBREVIATIONS = new Set(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec"]);
+const MONTH_ABBREVIATIONS = new Set([
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "okt",
+  "oct",
+  "nov",
+  "dec",
+]);
 
 const ITEM_PREPOSITIONS = new Set(["for", "till", "on", "of", "av", "pa"]);
 
-const AMOUNT = /(?<![\p{L}\p{N}])(\d{1,3}(?:[   ]\d{3})+|\d+)(?:[,.](\d+))?\s*(kronor|kr|sek|tkr|:-)(?![\p{L}\p{N}])/giu;
+const AMOUNT =
+  /(?<![\p{L}\p{N}])(\d{1,3}(?:[   ]\d{3})+|\d+)(?:[,.](\d+))?\s*(kronor|kr|sek|tkr|:-)(?![\p{L}\p{N}])/giu;
 const ISO_DATE = /(?<!\d)((?:19|20|21)\d{2})-(\d{2})-(\d{2})(?!\d)/g;
 const YEAR = /(?<![\p{L}\p{N}])((?:19|20|21)\d{2})(?![\p{N}])/gu;
 const MONTH_NAMES = Object.keys(MONTHS).join("|");
-const DAY_MONTH = new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:\\s*(?:e|:e|st|nd|rd|th))?\\.?\\s+(${MONTH_NAMES})(?![\\p{L}])`, "giu");
-const MONTH_DAY = new RegExp(`(?<![\\p{L}])(${MONTH_NAMES})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])`, "giu");
+const DAY_MONTH = new RegExp(
+  `(?<![\\p{N}])(\\d{1,2})(?:\\s*(?:e|:e|st|nd|rd|th))?\\.?\\s+(${MONTH_NAMES})(?![\\p{L}])`,
+  "giu",
+);
+const MONTH_DAY = new RegExp(
+  `(?<![\\p{L}])(${MONTH_NAMES})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])`,
+  "giu",
+);
 
 function detectLanguage(words: readonly Word[]): Lang {
   let sv = 0;
@@ -103,6 +132,11 @@ function detectLanguage(words: readonly Word[]): Lang {
     if (LANGUAGE_MARKERS.en.has(w.lower)) en++;
   }
   return en > sv ? "en" : "sv";
+}
+
+/** A word as echoed in an answer: at most 40 characters. */
+function short(word: string): string {
+  return word.length > 40 ? `${word.slice(0, 39)}…` : word;
 }
 
 /** Blanks out a matched span so that later patterns do not read it again (a year inside a date). */
@@ -117,7 +151,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   const amounts: { value: Decimal; unit: "kr" | "tkr" }[] = [];
   for (const m of text.matchAll(AMOUNT)) {
     const whole = (m[1] ?? "").replace(/[   ]/g, "");
-    if (whole.length > 15) continue; // no amount in the data is that large; not a number to look up
+    if (whole.length > 40) continue; // beyond any amount; not read as a number at all
     amounts.push({
       value: new Decimal(`${whole}${m[2] ? `.${m[2]}` : ""}`),
       unit: (m[3] ?? "").toLowerCase() === "tkr" ? "tkr" : "kr",
@@ -158,6 +192,8 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     const found = index.find(words);
     if (found.length > 0) signals.add(signal);
   }
+  // "Är Kalix med?" — "är … med" around a name asks about membership.
+  if (words[0]?.lower === "är" && words.at(-1)?.lower === "med") signals.add("members");
 
   for (const m of relativeYearIndex.find(words)) {
     years.push({ offset: m.value, at: Number.MAX_SAFE_INTEGER - 1000 + m.start });
@@ -171,7 +207,13 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   }
 
   const lexicons: Lexicon[] = datasets.map(lexiconOf);
-  const collaborationsNamed = [...new Set(collaborationIndex(datasets).find(words).map((m) => m.value))];
+  const collaborationsNamed = [
+    ...new Set(
+      collaborationIndex(datasets)
+        .find(words)
+        .map((m) => m.value),
+    ),
+  ];
 
   // Municipalities: exact spellings first.
   const municipalities: NamedMunicipality[] = [];
@@ -185,6 +227,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
           .map((w) => w.raw)
           .join(" "),
         how: "exact",
+        at: m.start,
       });
       claim(m.start, m.end);
     }
@@ -225,12 +268,19 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
       .slice(m.start, m.end)
       .map((w) => w.fold)
       .join("");
-    if (!WEAK_BODY_WORDS.has(key) || meetingWord) bodies.add(m.value);
+    if (!WEAK_BODY_WORDS.has(key) || meetingWord || signals.has("attendance") || signals.has("decide"))
+      bodies.add(m.value);
   }
 
   // Everything a word could be besides a name: signals, months, meeting words.
   const known = new Set<number>(claimed);
-  for (const index of [...Object.values(signalIndexes), meetingIndex, bodyIndex, topicIndex, collaborationIndex(datasets)])
+  for (const index of [
+    ...Object.values(signalIndexes),
+    meetingIndex,
+    bodyIndex,
+    topicIndex,
+    collaborationIndex(datasets),
+  ])
     for (const m of index.find(words)) for (let i = m.start; i < m.end; i++) known.add(i);
   for (const w of words) {
     const month = MONTHS[w.fold];
@@ -244,6 +294,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   // Typos and prefixes of municipality names, then of item names, in words nothing else explains.
   const ambiguous: { typed: string; options: NamedMunicipality[] }[] = [];
   const unknownNames: string[] = [];
+  const unrecognised: string[] = [];
   let unknownItem: string | undefined;
   for (const w of words) {
     if (known.has(w.index) || /^\d+$/.test(w.fold)) continue;
@@ -254,18 +305,25 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     if (near && !(near.how === "prefix" && w.fold.length < 4 && !nameLike)) {
       const options = near.names
         .filter((n) => !municipalities.some((m) => m.name === n.name))
-        .map((n) => ({ ...n, typed: w.raw, how: near.how }));
+        .map((n) => ({ ...n, typed: w.raw, how: near.how, at: w.index }));
       if (options.length === 1) municipalities.push(options[0] as NamedMunicipality);
       else if (options.length > 1) ambiguous.push({ typed: w.raw, options });
       known.add(w.index);
       continue;
     }
     let itemFound = false;
+    const before = words[w.index - 1];
+    // A misspelt item may span the word before it too ("e-arkv" is "e" + "arkv").
+    const runs: [string, string][] = [[w.fold, w.raw]];
+    if (before && !known.has(before.index)) runs.push([before.fold + w.fold, `${before.raw}-${w.raw}`]);
     for (const lexicon of lexicons) {
-      const ids = nearItems(w.fold, lexicon);
-      if (ids) {
-        items.push({ collaboration: lexicon.collaboration, ids, typed: w.raw, how: "typo" });
-        itemFound = true;
+      for (const [key, typed] of runs) {
+        const ids = nearItems(key, lexicon);
+        if (ids) {
+          items.push({ collaboration: lexicon.collaboration, ids, typed, how: "typo" });
+          itemFound = true;
+          break;
+        }
       }
     }
     if (itemFound) {
@@ -273,13 +331,14 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
       continue;
     }
     if (NOT_NAMES.has(w.lower)) continue;
+    if (w.fold.length >= 3 && !/^\d+$/.test(w.fold)) unrecognised.push(short(w.raw));
     const previous = words[w.index - 1];
     const next = words[w.index + 1];
     const beforeKommun = next?.fold === "kommun" || next?.fold === "kommuns" || next?.fold === "municipality";
     if (nameLike || beforeKommun || (w.index === 0 && words.length <= 4 && /^\p{Lu}/u.test(w.raw))) {
-      if (w.fold.length >= 3) unknownNames.push(w.raw.replace(/s$/u, (s) => (beforeKommun ? "" : s)));
+      if (w.fold.length >= 3) unknownNames.push(short(w.raw.replace(/s$/u, (s) => (beforeKommun ? "" : s))));
     } else if (previous && ITEM_PREPOSITIONS.has(previous.fold) && !unknownItem && w.fold.length >= 3) {
-      unknownItem = w.raw;
+      unknownItem = short(w.raw);
     }
   }
 
@@ -289,12 +348,13 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     words,
     signals,
     collaborationsNamed,
-    municipalities,
+    municipalities: [...municipalities].sort((a, b) => a.at - b.at),
     ambiguous,
     items,
     projects,
     unknownNames,
     unknownItem,
+    unrecognised,
     years: years.map(({ year, offset }) => (year !== undefined ? { year } : { offset: offset ?? 0 })),
     months,
     monthOffset,

@@ -90,7 +90,11 @@ export const BODY_NAMES: Record<string, Record<Lang, { the: string; meeting: str
   },
   preparatoryGroup: {
     sv: { the: "beredningsgruppen", meeting: "beredningsgruppens möte", next: "möte i beredningsgruppen" },
-    en: { the: "the preparatory group", meeting: "preparatory group meeting", next: "preparatory group meeting" },
+    en: {
+      the: "the preparatory group",
+      meeting: "preparatory group meeting",
+      next: "preparatory group meeting",
+    },
   },
   strategyDay: {
     sv: { the: "strategidagen", meeting: "strategidag", next: "strategidag" },

@@ -24,12 +24,17 @@ export function resolveYear(turn: Turn): ResolvedYear {
   const distinct = [...new Map(years.map((y) => [y.value, y])).values()].sort((a, b) => a.value - b.value);
   if (distinct.length >= 2) {
     const last = distinct.at(-1) as (typeof distinct)[number];
-    return { value: last.value, source: last.source, compare: (distinct[0] as (typeof distinct)[number]).value };
+    return {
+      value: last.value,
+      source: last.source,
+      compare: (distinct[0] as (typeof distinct)[number]).value,
+    };
   }
   const only = distinct[0];
   if (!only) return { value: now.year, source: "now", compare: now.year - 1 };
   // "jämfört med förra året": the relative year is the one compared with, the answer is for now's year.
-  if (only.source === "relative" && only.value < now.year) return { value: now.year, source: "now", compare: only.value };
+  if (only.source === "relative" && only.value < now.year)
+    return { value: now.year, source: "now", compare: only.value };
   return { ...only, compare: only.value - 1 };
 }
 

@@ -16,7 +16,9 @@ export function moneyCell(a: AnswerAmount, lang: Lang): ReportCell {
             {
               document: a.provenance.document,
               section: a.provenance.table,
-              ...(a.provenance.lines ? { lines: [a.provenance.lines[0], a.provenance.lines[1]] as [number, number] } : {}),
+              ...(a.provenance.lines
+                ? { lines: [a.provenance.lines[0], a.provenance.lines[1]] as [number, number] }
+                : {}),
             },
             lang,
           ),

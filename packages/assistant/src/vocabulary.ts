@@ -95,43 +95,51 @@ export const COLLABORATION_NAMES: Readonly<Record<string, readonly string[]>> = 
 };
 
 /** Meeting bodies as people name them. */
-export const BODY_WORDS: Readonly<Record<"committee" | "preparatoryGroup" | "strategyDay", readonly string[]>> =
-  {
-    committee: [
-      "sammanträde",
-      "sammanträdet",
-      "sammanträden",
-      "sammanträdena",
-      "nämndmöte",
-      "nämndmötet",
-      "nämndmöten",
-      "nämndsammanträde",
-      "nämndsammanträdet",
-      "nämndsammanträden",
-      "nämnden",
-      "e-nämnden",
-      "committee",
-      "committee meeting",
-      "committee meetings",
-      "board meeting",
-    ],
-    preparatoryGroup: [
-      "beredningsgrupp",
-      "beredningsgruppen",
-      "beredningsgruppens",
-      "beredningsgruppsmöte",
-      "beredningsgruppsmötet",
-      "beredningsgruppsmöten",
-      "beredning",
-      "beredningsmöte",
-      "beredningsmötet",
-      "preparatory group",
-      "preparatory meeting",
-      "preparatory group meeting",
-      "preparatory",
-    ],
-    strategyDay: ["strategidag", "strategidagen", "strategidagar", "strategidagarna", "strategy day", "strategy days"],
-  };
+export const BODY_WORDS: Readonly<
+  Record<"committee" | "preparatoryGroup" | "strategyDay", readonly string[]>
+> = {
+  committee: [
+    "sammanträde",
+    "sammanträdet",
+    "sammanträden",
+    "sammanträdena",
+    "nämndmöte",
+    "nämndmötet",
+    "nämndmöten",
+    "nämndsammanträde",
+    "nämndsammanträdet",
+    "nämndsammanträden",
+    "nämnden",
+    "e-nämnden",
+    "committee",
+    "committee meeting",
+    "committee meetings",
+    "board meeting",
+  ],
+  preparatoryGroup: [
+    "beredningsgrupp",
+    "beredningsgruppen",
+    "beredningsgruppens",
+    "beredningsgruppsmöte",
+    "beredningsgruppsmötet",
+    "beredningsgruppsmöten",
+    "beredning",
+    "beredningsmöte",
+    "beredningsmötet",
+    "preparatory group",
+    "preparatory meeting",
+    "preparatory group meeting",
+    "preparatory",
+  ],
+  strategyDay: [
+    "strategidag",
+    "strategidagen",
+    "strategidagar",
+    "strategidagarna",
+    "strategy day",
+    "strategy days",
+  ],
+};
 
 /** Words for any meeting (no body named). */
 export const MEETING_WORDS: readonly string[] = [
@@ -325,7 +333,17 @@ export const SIGNALS = {
     "calculated",
     "computed",
   ],
-  why: ["varför", "why", "hur kommer det sig", "förklara", "explain", "hur räknas", "how is", "how come", "förklaring"],
+  why: [
+    "varför",
+    "why",
+    "hur kommer det sig",
+    "förklara",
+    "explain",
+    "hur räknas",
+    "how is",
+    "how come",
+    "förklaring",
+  ],
   statement: [
     "kommunbesked",
     "allt",
@@ -454,7 +472,18 @@ export const SIGNALS = {
     "projects",
     "service",
   ],
-  next: ["nästa", "närmaste", "kommande", "nästkommande", "next", "upcoming", "när är", "when is", "när har", "när ses"],
+  next: [
+    "nästa",
+    "närmaste",
+    "kommande",
+    "nästkommande",
+    "next",
+    "upcoming",
+    "när är",
+    "when is",
+    "när har",
+    "när ses",
+  ],
   when: ["när", "when", "datum", "date", "vilken dag", "what day"],
   list: ["vilka", "which", "lista", "list", "alla", "all", "schema", "plan", "planen"],
   decide: [
@@ -511,11 +540,42 @@ export const SIGNALS = {
 } as const;
 
 /** Which kind of extra a question asks about ("lagring" → the storage price); none named means all. */
-export const EXTRA_KINDS: Readonly<Record<"oneTimeFee" | "usagePrice" | "transactionCost" | "billedBySupplier", readonly string[]>> = {
-  oneTimeFee: ["engångskostnad", "engångskostnaden", "engångsavgift", "startavgift", "startkostnad", "uppstart", "start fee", "one-time", "one time", "setup fee"],
+export const EXTRA_KINDS: Readonly<
+  Record<"oneTimeFee" | "usagePrice" | "transactionCost" | "billedBySupplier", readonly string[]>
+> = {
+  oneTimeFee: [
+    "engångskostnad",
+    "engångskostnaden",
+    "engångsavgift",
+    "startavgift",
+    "startkostnad",
+    "uppstart",
+    "start fee",
+    "one-time",
+    "one time",
+    "setup fee",
+  ],
   usagePrice: ["lagring", "lagringen", "backup", "per gb", "gb", "storage"],
-  transactionCost: ["transaktionskostnad", "transaktionskostnader", "transaktioner", "bankid", "freja", "sms", "transaction", "transaction costs", "signering"],
-  billedBySupplier: ["faktureras direkt", "direkt av leverantören", "leverantören", "leverantör", "billed directly", "invoiced directly", "supplier"],
+  transactionCost: [
+    "transaktionskostnad",
+    "transaktionskostnader",
+    "transaktioner",
+    "bankid",
+    "freja",
+    "sms",
+    "transaction",
+    "transaction costs",
+    "signering",
+  ],
+  billedBySupplier: [
+    "faktureras direkt",
+    "direkt av leverantören",
+    "leverantören",
+    "leverantör",
+    "billed directly",
+    "invoiced directly",
+    "supplier",
+  ],
 };
 
 /** Annual-cycle topics by word, so that "när beslutas budgeten?" finds the June entry. */
@@ -570,7 +630,8 @@ export const LANGUAGE_MARKERS: { readonly sv: ReadonlySet<string>; readonly en: 
     from with and this that next last year pay pays paid cost costs total most least meeting meetings
     committee decided split members member municipality municipalities attendance extras help can you
     please tell me show give list each every whole share withdrawal maximum month take part participate
-    explain shared`
+    explain shared base funding archive platform centre center system services developer payroll pre-study
+    operations lead data rescue fire storage supplier transaction costs charges`
       .split(/\s+/)
       .filter(Boolean),
   ),

@@ -39,7 +39,9 @@ export function examples(turn: Pick<Turn, "lang">): string[] {
 
 /** What the assistant can answer, with examples. */
 export function help(turn: Turn): Draft {
-  const names = turn.datasets.map((d) => (turn.lang === "sv" ? d.collaboration.name : d.collaboration.nameEn));
+  const names = turn.datasets.map((d) =>
+    turn.lang === "sv" ? d.collaboration.name : d.collaboration.nameEn,
+  );
   return {
     intent: "help",
     text: say(
@@ -52,10 +54,19 @@ export function help(turn: Turn): Draft {
 }
 
 /** The question is ambiguous between names: ask which one, with each as an option. */
-export function clarifyNames(turn: Turn, typed: string, options: readonly string[], rephrase: (name: string) => string): Draft {
+export function clarifyNames(
+  turn: Turn,
+  typed: string,
+  options: readonly string[],
+  rephrase: (name: string) => string,
+): Draft {
   return {
     intent: "clarify",
-    text: say(turn, `Menar du ${alternatives(options, "sv")}? "${typed}" kan vara flera.`, `Do you mean ${alternatives(options, "en")}? "${typed}" could be several.`),
+    text: say(
+      turn,
+      `Menar du ${alternatives(options, "sv")}? "${typed}" kan vara flera.`,
+      `Do you mean ${alternatives(options, "en")}? "${typed}" could be several.`,
+    ),
     options,
     followUps: options.map(rephrase),
   };
@@ -79,7 +90,9 @@ export function clarifyMunicipality(turn: Turn, rephrase: (name: string) => stri
 
 /** A municipality the data does not have: say so, with the closest names and every member. */
 export function unknownMunicipality(turn: Turn, typed: string): Draft {
-  const candidates = turn.datasets.flatMap((d) => d.municipalities.map((m) => ({ name: m.name, spellings: [m.name, ...m.aliases] })));
+  const candidates = turn.datasets.flatMap((d) =>
+    d.municipalities.map((m) => ({ name: m.name, spellings: [m.name, ...m.aliases] })),
+  );
   const closest = closestNames(typed, candidates);
   const lists = turn.datasets.map(
     (d: Dataset) =>
@@ -91,9 +104,23 @@ export function unknownMunicipality(turn: Turn, typed: string): Draft {
   return {
     intent: "unknown",
     text:
-      say(turn, `${typed} finns inte bland kommunerna i datat.`, `${typed} is not among the municipalities in the data.`) +
-      (closest.length ? say(turn, ` Menade du ${alternatives(closest, "sv")}?`, ` Did you mean ${alternatives(closest, "en")}?`) : "") +
-      say(turn, ` Kommunerna som finns: ${lists.join(". ")}.`, ` The municipalities there are: ${lists.join(". ")}.`),
+      say(
+        turn,
+        `${typed} finns inte bland kommunerna i datat.`,
+        `${typed} is not among the municipalities in the data.`,
+      ) +
+      (closest.length
+        ? say(
+            turn,
+            ` Menade du ${alternatives(closest, "sv")}?`,
+            ` Did you mean ${alternatives(closest, "en")}?`,
+          )
+        : "") +
+      say(
+        turn,
+        ` Kommunerna som finns: ${lists.join(". ")}.`,
+        ` The municipalities there are: ${lists.join(". ")}.`,
+      ),
     ...(closest.length ? { options: closest } : {}),
     followUps: closest.map((c) => say(turn, `Vad betalar ${c} i år?`, `What does ${c} pay this year?`)),
   };
@@ -105,7 +132,14 @@ export function unknownItem(turn: Turn, typed: string, municipality?: string): D
   const candidates = d.costItems.map((x) => ({ name: x.name, spellings: [x.name, x.nameEn, ...x.synonyms] }));
   const closest = typed ? closestNames(typed, candidates) : [];
   const names = d.costItems.map((x) => (turn.lang === "sv" ? x.name : x.nameEn));
-  const other = turn.datasets.filter((o) => o !== d).find((o) => o.costItems.some((x) => closestNames(typed, [{ name: x.name, spellings: [x.name, x.nameEn, ...x.synonyms] }]).length > 0));
+  const other = turn.datasets
+    .filter((o) => o !== d)
+    .find((o) =>
+      o.costItems.some(
+        (x) =>
+          closestNames(typed, [{ name: x.name, spellings: [x.name, x.nameEn, ...x.synonyms] }]).length > 0,
+      ),
+    );
   return {
     intent: "unknown",
     collaboration: d.collaboration.id,
@@ -115,12 +149,26 @@ export function unknownItem(turn: Turn, typed: string, municipality?: string): D
         `${typed ? `"${typed}"` : "Den posten"} finns inte bland ${d.collaboration.name}s kostnadsposter${municipality ? ` (${municipality} är medlem där)` : ""}.`,
         `${typed ? `"${typed}"` : "That item"} is not among ${d.collaboration.nameEn}'s cost items${municipality ? ` (${municipality} is a member there)` : ""}.`,
       ) +
-      (closest.length ? say(turn, ` Menade du ${alternatives(closest, "sv")}?`, ` Did you mean ${alternatives(closest, "en")}?`) : "") +
-      (other ? say(turn, ` Den finns hos ${other.collaboration.name}.`, ` It exists in ${other.collaboration.nameEn}.`) : "") +
+      (closest.length
+        ? say(
+            turn,
+            ` Menade du ${alternatives(closest, "sv")}?`,
+            ` Did you mean ${alternatives(closest, "en")}?`,
+          )
+        : "") +
+      (other
+        ? say(
+            turn,
+            ` Den finns hos ${other.collaboration.name}.`,
+            ` It exists in ${other.collaboration.nameEn}.`,
+          )
+        : "") +
       say(turn, ` Kostnadsposterna är: ${names.join(", ")}.`, ` The cost items are: ${names.join(", ")}.`),
     ...(closest.length ? { options: closest } : {}),
     followUps: (closest.length ? closest : names.slice(0, 3)).map((n) =>
-      municipality ? say(turn, `Vad betalar ${municipality} för ${n}?`, `What does ${municipality} pay for ${n}?`) : say(turn, `Hur fördelas ${n}?`, `How is ${n} split?`),
+      municipality
+        ? say(turn, `Vad betalar ${municipality} för ${n}?`, `What does ${municipality} pay for ${n}?`)
+        : say(turn, `Hur fördelas ${n}?`, `How is ${n} split?`),
     ),
   };
 }

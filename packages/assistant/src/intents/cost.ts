@@ -1,4 +1,9 @@
-import { describeRounding, modelName, type AllocationResult, type AllocationRow } from "@samverkan/allocation";
+import {
+  describeRounding,
+  modelName,
+  type AllocationResult,
+  type AllocationRow,
+} from "@samverkan/allocation";
 import { Decimal, describeSource, type CostItem, type Dataset } from "@samverkan/domain";
 import { derivedAmount, rowAmount } from "../amounts.js";
 import { say, type Draft, type Turn } from "../draft.js";
@@ -60,7 +65,12 @@ function rowOf(result: AllocationResult, municipality: string): AllocationRow | 
 }
 
 /** "Kalix betalar 21 000 kr för E-arkiv 2023." and the engine's explanation, per municipality. */
-export function itemCost(turn: Turn, municipalities: readonly string[], itemId: string, year: ResolvedYear): Draft {
+export function itemCost(
+  turn: Turn,
+  municipalities: readonly string[],
+  itemId: string,
+  year: ResolvedYear,
+): Draft {
   const d = turn.dataset;
   const item = costItem(d, itemId);
   const outcome = allocation(d, itemId, year.value);
@@ -77,7 +87,10 @@ export function itemCost(turn: Turn, municipalities: readonly string[], itemId: 
     }
     amounts.push(rowAmount(d, result, row, turn.lang));
     const amount = money(row.amount, row.unit, turn.lang);
-    const how = row.provenance === "published" ? "" : say(turn, " (beräknat, inte publicerat)", " (computed, not published)");
+    const how =
+      row.provenance === "published"
+        ? ""
+        : say(turn, " (beräknat, inte publicerat)", " (computed, not published)");
     sentences.push(
       say(
         turn,
@@ -103,14 +116,26 @@ export function itemCost(turn: Turn, municipalities: readonly string[], itemId: 
     intent: "itemCost",
     collaboration: d.collaboration.id,
     year: { value: year.value, source: year.source },
-    text: sentences.join(" ") + itemStatusNote(turn, item, year.value) + yearNote(turn, year) + interpretationNote(turn),
+    text:
+      sentences.join(" ") +
+      itemStatusNote(turn, item, year.value) +
+      yearNote(turn, year) +
+      interpretationNote(turn),
     amounts,
     followUps: [
       ...otherYears.map((y) =>
-        say(turn, `Vad betalar ${first} för ${item.name} ${y}?`, `What does ${first} pay for ${item.nameEn} in ${y}?`),
+        say(
+          turn,
+          `Vad betalar ${first} för ${item.name} ${y}?`,
+          `What does ${first} pay for ${item.nameEn} in ${y}?`,
+        ),
       ),
       say(turn, `Hur fördelas ${item.name} ${year.value}?`, `How is ${item.nameEn} split in ${year.value}?`),
-      say(turn, `Vad betalar ${first} totalt ${year.value}?`, `What does ${first} pay in total in ${year.value}?`),
+      say(
+        turn,
+        `Vad betalar ${first} totalt ${year.value}?`,
+        `What does ${first} pay in total in ${year.value}?`,
+      ),
     ],
     table: amountsTable(
       amounts,
@@ -126,16 +151,30 @@ export function itemCost(turn: Turn, municipalities: readonly string[], itemId: 
 export function sourceFacts(turn: Turn, result: AllocationResult): { title: string; value: string }[] {
   return [
     { title: say(turn, "Modell", "Model"), value: modelName(result.model, turn.lang) },
-    { title: say(turn, "Avrundning", "Rounding"), value: describeRounding(result.rounding, result.unit, turn.lang) },
+    {
+      title: say(turn, "Avrundning", "Rounding"),
+      value: describeRounding(result.rounding, result.unit, turn.lang),
+    },
     ...(result.publishedTable
-      ? [{ title: say(turn, "Källa", "Source"), value: describeSource(result.publishedTable.source, turn.lang) }]
-      : [{ title: say(turn, "Källa", "Source"), value: say(turn, "beräknat av motorn", "computed by the engine") }]),
+      ? [
+          {
+            title: say(turn, "Källa", "Source"),
+            value: describeSource(result.publishedTable.source, turn.lang),
+          },
+        ]
+      : [
+          {
+            title: say(turn, "Källa", "Source"),
+            value: say(turn, "beräknat av motorn", "computed by the engine"),
+          },
+        ]),
   ];
 }
 
 function extremes(rows: readonly AllocationRow[], pick: "max" | "min"): AllocationRow[] {
   let best: Decimal | undefined;
-  for (const r of rows) if (!best || (pick === "max" ? r.amount.gt(best) : r.amount.lt(best))) best = r.amount;
+  for (const r of rows)
+    if (!best || (pick === "max" ? r.amount.gt(best) : r.amount.lt(best))) best = r.amount;
   return rows.filter((r) => best && r.amount.eq(best));
 }
 
@@ -171,7 +210,14 @@ export function itemTotal(turn: Turn, itemId: string, year: ResolvedYear): Draft
         }
       : derivedAmount(
           d,
-          { role: "itemTotal", municipality: null, item: item.name, itemId, year: year.value, unit: result.unit },
+          {
+            role: "itemTotal",
+            municipality: null,
+            item: item.name,
+            itemId,
+            year: year.value,
+            unit: result.unit,
+          },
           result.rowSum,
           "sum",
           turn.lang,
@@ -188,8 +234,17 @@ export function itemTotal(turn: Turn, itemId: string, year: ResolvedYear): Draft
     `${item.nameEn} costs ${money(result.rowSum, result.unit, "en")} in total in ${year.value}, split between ${n} municipalities.`,
   );
   if (most.length < n)
-    text += say(turn, ` Mest betalar ${who(most)}, minst ${who(least)}.`, ` ${who(most)} pays the most, ${who(least)} the least.`);
-  else text += say(turn, ` Alla betalar lika: ${money(most[0]?.amount ?? new Decimal(0), result.unit, "sv")}.`, ` Everyone pays the same: ${money(most[0]?.amount ?? new Decimal(0), result.unit, "en")}.`);
+    text += say(
+      turn,
+      ` Mest betalar ${who(most)}, minst ${who(least)}.`,
+      ` ${who(most)} pays the most, ${who(least)} the least.`,
+    );
+  else
+    text += say(
+      turn,
+      ` Alla betalar lika: ${money(most[0]?.amount ?? new Decimal(0), result.unit, "sv")}.`,
+      ` Everyone pays the same: ${money(most[0]?.amount ?? new Decimal(0), result.unit, "en")}.`,
+    );
   if (printed && !printed.eq(result.rowSum))
     text += say(
       turn,
@@ -203,10 +258,16 @@ export function itemTotal(turn: Turn, itemId: string, year: ResolvedYear): Draft
       ` Budgeted: ${money(result.budgetTotal, result.unit, "en")}; the difference is rounding.`,
     );
   if (!allPublished)
-    text += say(turn, " Beloppen är beräknade av motorn, inte publicerade.", " The amounts are computed by the engine, not published.");
+    text += say(
+      turn,
+      " Beloppen är beräknade av motorn, inte publicerade.",
+      " The amounts are computed by the engine, not published.",
+    );
   text += itemStatusNote(turn, item, year.value) + yearNote(turn, year) + interpretationNote(turn);
   const rows = result.rows.map((r) => rowAmount(d, result, r, turn.lang));
-  const picked = [...most, ...least.filter((r) => !most.includes(r))].map((r) => rowAmount(d, result, r, turn.lang));
+  const picked = [...most, ...least.filter((r) => !most.includes(r))].map((r) =>
+    rowAmount(d, result, r, turn.lang),
+  );
   return {
     intent: "itemTotal",
     collaboration: d.collaboration.id,
@@ -262,7 +323,11 @@ export function itemSplit(turn: Turn, itemId: string, year: ResolvedYear): Draft
     text,
     amounts,
     followUps: [
-      say(turn, `Vem betalar mest för ${item.name} ${year.value}?`, `Who pays the most for ${item.nameEn} in ${year.value}?`),
+      say(
+        turn,
+        `Vem betalar mest för ${item.name} ${year.value}?`,
+        `Who pays the most for ${item.nameEn} in ${year.value}?`,
+      ),
       say(
         turn,
         `Varför betalar ${result.rows[0]?.municipality} ${money(result.rows[0]?.amount ?? new Decimal(0), result.unit, "sv")}?`,
@@ -302,7 +367,7 @@ export function explainAmount(
 ): Draft {
   const d = turn.dataset;
   const base = { intent: "explainAmount" as const, collaboration: d.collaboration.id };
-  let candidates: { result: AllocationResult; row: AllocationRow }[] = [];
+  let candidates: { result: AllocationResult; row: AllocationRow }[];
   let usedYear = year.value;
   if (itemId) {
     const outcome = allocation(d, itemId, year.value);
@@ -313,10 +378,14 @@ export function explainAmount(
     candidates = [{ result: outcome.value, row }];
   } else if (amount) {
     const matches = (y: number) =>
-      rowsOfMunicipality(d, municipality, y).filter((c) => c.row.amount.eq(amount.value) && c.row.unit === amount.unit);
+      rowsOfMunicipality(d, municipality, y).filter(
+        (c) => c.row.amount.eq(amount.value) && c.row.unit === amount.unit,
+      );
     candidates = matches(year.value);
     if (candidates.length === 0 && year.source === "now") {
-      for (const y of [...new Set(d.costItems.flatMap((x) => x.years.map((v) => v.year)))].sort((a, b) => b - a)) {
+      for (const y of [...new Set(d.costItems.flatMap((x) => x.years.map((v) => v.year)))].sort(
+        (a, b) => b - a,
+      )) {
         candidates = matches(y);
         if (candidates.length > 0) {
           usedYear = y;
@@ -340,12 +409,22 @@ export function explainAmount(
             `I find no amount of ${money(amount.value, amount.unit, "en")} for ${municipality} in ${year.value}.`,
           ) +
           (rows.length
-            ? say(turn, ` ${municipality} betalar ${year.value}: ${list}.`, ` In ${year.value} ${municipality} pays: ${list}.`)
+            ? say(
+                turn,
+                ` ${municipality} betalar ${year.value}: ${list}.`,
+                ` In ${year.value} ${municipality} pays: ${list}.`,
+              )
             : "") +
           yearNote(turn, year) +
           interpretationNote(turn),
         amounts,
-        followUps: [say(turn, `Vad betalar ${municipality} ${year.value}?`, `What does ${municipality} pay in ${year.value}?`)],
+        followUps: [
+          say(
+            turn,
+            `Vad betalar ${municipality} ${year.value}?`,
+            `What does ${municipality} pay in ${year.value}?`,
+          ),
+        ],
       };
     }
   } else {
@@ -353,7 +432,11 @@ export function explainAmount(
     if (candidates.length === 0)
       return {
         ...base,
-        text: say(turn, `${municipality} betalar inget ${year.value} enligt datat.`, `${municipality} pays nothing in ${year.value} according to the data.`),
+        text: say(
+          turn,
+          `${municipality} betalar inget ${year.value} enligt datat.`,
+          `${municipality} pays nothing in ${year.value} according to the data.`,
+        ),
       };
   }
   if (candidates.length > 1) {
@@ -381,7 +464,11 @@ export function explainAmount(
   const item = costItem(d, result.costItem.id);
   const yearText =
     usedYear !== year.value
-      ? say(turn, ` (Beloppet finns ${usedYear}, inte ${year.value}.)`, ` (The amount is from ${usedYear}, not ${year.value}.)`)
+      ? say(
+          turn,
+          ` (Beloppet finns ${usedYear}, inte ${year.value}.)`,
+          ` (The amount is from ${usedYear}, not ${year.value}.)`,
+        )
       : yearNote(turn, year);
   const basis = result.basis ? say(turn, ` Grund: ${result.basis}`, ` Basis: ${result.basis}`) : "";
   return {
@@ -402,20 +489,31 @@ export function explainAmount(
     amounts: [rowAmount(d, result, row, turn.lang)],
     followUps: [
       say(turn, `Hur fördelas ${item.name} ${usedYear}?`, `How is ${item.nameEn} split in ${usedYear}?`),
-      say(turn, `Vad betalar ${municipality} totalt ${usedYear}?`, `What does ${municipality} pay in total in ${usedYear}?`),
+      say(
+        turn,
+        `Vad betalar ${municipality} totalt ${usedYear}?`,
+        `What does ${municipality} pay in total in ${usedYear}?`,
+      ),
     ],
     facts: sourceFacts(turn, result),
   };
 }
 
 /** SkånEarkiv: the maximum withdrawal of one or all members for a year, with the share (Andel). */
-export function maxWithdrawal(turn: Turn, municipalities: readonly string[], itemId: string, year: ResolvedYear): Draft {
+export function maxWithdrawal(
+  turn: Turn,
+  municipalities: readonly string[],
+  itemId: string,
+  year: ResolvedYear,
+): Draft {
   const d = turn.dataset;
   const item = costItem(d, itemId);
   const outcome = allocation(d, itemId, year.value);
   if (!outcome.ok) return noAllocation(turn, item, year, "maxWithdrawal");
   const result = outcome.value;
-  const shares = d.publishedTables.find((t) => t.unit === "share" && t.year <= year.value && (t.toYear ?? t.year) >= year.value);
+  const shares = d.publishedTables.find(
+    (t) => t.unit === "share" && t.year <= year.value && (t.toYear ?? t.year) >= year.value,
+  );
   const shareText = (m: string) => {
     const printed = shares?.rowsAsPrinted?.[m] ?? shares?.rows[m]?.toFixed();
     return printed ? say(turn, ` Andel: ${printed}.`, ` Share (Andel): ${printed}.`) : "";
@@ -449,7 +547,13 @@ export function maxWithdrawal(turn: Turn, municipalities: readonly string[], ite
     amounts,
     followUps: ruleYears(d, itemId)
       .filter((y) => y !== year.value)
-      .map((y) => say(turn, `Vad är ${genitive(first)} maximala uttag ${y}?`, `What is ${first}'s maximum withdrawal in ${y}?`)),
+      .map((y) =>
+        say(
+          turn,
+          `Vad är ${genitive(first)} maximala uttag ${y}?`,
+          `What is ${first}'s maximum withdrawal in ${y}?`,
+        ),
+      ),
     table: amountsTable(
       amounts,
       (a) => a.municipality ?? "",

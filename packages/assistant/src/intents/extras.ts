@@ -30,7 +30,11 @@ function extraAmount(turn: Turn, item: CostItem, x: CostExtra, year: number): An
           table: x.source.section ?? x.source.title ?? x.name,
           ...(x.source.lines ? { lines: x.source.lines } : {}),
         }
-      : { kind: "computed", model: "dataset", description: say(turn, "uppgift i datat", "a figure in the data") },
+      : {
+          kind: "computed",
+          model: "dataset",
+          description: say(turn, "uppgift i datat", "a figure in the data"),
+        },
   };
 }
 
@@ -38,17 +42,28 @@ function extraText(turn: Turn, item: CostItem, x: CostExtra): string {
   const amount = x.amountMax
     ? `${money(x.amount, x.unit, turn.lang).replace(/ (kr|tkr)$/, "")}–${money(x.amountMax, x.unit, turn.lang)}`
     : money(x.amount, x.unit, turn.lang);
-  return say(turn, `${item.name}: ${x.name}, ${amount} per ${x.per}`, `${item.nameEn}: ${x.nameEn}, ${amount} per ${x.per}`);
+  return say(
+    turn,
+    `${item.name}: ${x.name}, ${amount} per ${x.per}`,
+    `${item.nameEn}: ${x.nameEn}, ${amount} per ${x.per}`,
+  );
 }
 
 /**
  * What comes on top of the split amounts: start fees, storage per GB, transaction costs (as printed),
  * and the items the supplier invoices directly — for one item, or for every item of the collaboration.
  */
-export function extras(turn: Turn, itemIds: readonly string[], municipality: string | undefined, year: ResolvedYear): Draft {
+export function extras(
+  turn: Turn,
+  itemIds: readonly string[],
+  municipality: string | undefined,
+  year: ResolvedYear,
+): Draft {
   const d = turn.dataset;
   const items = itemIds.length > 0 ? d.costItems.filter((x) => itemIds.includes(x.id)) : d.costItems;
-  const kinds = (Object.keys(EXTRA_KINDS) as (keyof typeof EXTRA_KINDS)[]).filter((k) => KIND_INDEXES[k].has(turn.parsed.words));
+  const kinds = (Object.keys(EXTRA_KINDS) as (keyof typeof EXTRA_KINDS)[]).filter((k) =>
+    KIND_INDEXES[k].has(turn.parsed.words),
+  );
   const wants = (kind: keyof typeof EXTRA_KINDS) => kinds.length === 0 || kinds.includes(kind);
   const amounts: AnswerAmount[] = [];
   const lines: string[] = [];
@@ -59,11 +74,16 @@ export function extras(turn: Turn, itemIds: readonly string[], municipality: str
       lines.push(extraText(turn, item, x));
     }
   }
-  const supplierItems = wants("billedBySupplier") ? items.filter((x) => x.category === "billedBySupplier") : [];
+  const supplierItems = wants("billedBySupplier")
+    ? items.filter((x) => x.category === "billedBySupplier")
+    : [];
   const supplierLines: string[] = [];
   for (const item of supplierItems) {
     const outcome = allocation(d, item.id, year.value);
-    const row = municipality && outcome.ok ? outcome.value.rows.find((r) => r.municipality === municipality) : undefined;
+    const row =
+      municipality && outcome.ok
+        ? outcome.value.rows.find((r) => r.municipality === municipality)
+        : undefined;
     if (row && outcome.ok) {
       amounts.push(rowAmount(d, outcome.value, row, turn.lang));
       supplierLines.push(
@@ -76,7 +96,8 @@ export function extras(turn: Turn, itemIds: readonly string[], municipality: str
     } else supplierLines.push(turn.lang === "sv" ? item.name : item.nameEn);
   }
   let text: string;
-  const scope = itemIds.length === 1 && items[0] ? (turn.lang === "sv" ? items[0].name : items[0].nameEn) : undefined;
+  const scope =
+    itemIds.length === 1 && items[0] ? (turn.lang === "sv" ? items[0].name : items[0].nameEn) : undefined;
   if (lines.length === 0 && supplierLines.length === 0) {
     text = say(
       turn,
@@ -99,7 +120,11 @@ export function extras(turn: Turn, itemIds: readonly string[], municipality: str
         `${text ? " " : ""}Invoiced directly by the supplier to the municipalities (not in the committee's budget): ${supplierLines.join(", ")}.`,
       );
     if (lines.length > 0)
-      text += say(turn, " Beloppen är de tryckta; de ingår inte i någon summa.", " The amounts are as printed; they are not in any total.");
+      text += say(
+        turn,
+        " Beloppen är de tryckta; de ingår inte i någon summa.",
+        " The amounts are as printed; they are not in any total.",
+      );
   }
   text += interpretationNote(turn);
   return {
@@ -109,8 +134,20 @@ export function extras(turn: Turn, itemIds: readonly string[], municipality: str
     text,
     amounts,
     followUps: [
-      say(turn, "Vilka kostnader faktureras direkt av leverantören?", "Which costs are invoiced directly by the supplier?"),
-      ...(municipality ? [say(turn, `Vad betalar ${municipality} ${year.value}?`, `What does ${municipality} pay in ${year.value}?`)] : []),
+      say(
+        turn,
+        "Vilka kostnader faktureras direkt av leverantören?",
+        "Which costs are invoiced directly by the supplier?",
+      ),
+      ...(municipality
+        ? [
+            say(
+              turn,
+              `Vad betalar ${municipality} ${year.value}?`,
+              `What does ${municipality} pay in ${year.value}?`,
+            ),
+          ]
+        : []),
     ],
   };
 }

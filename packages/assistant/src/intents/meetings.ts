@@ -27,7 +27,9 @@ export function answerMeeting(turn: Turn, m: Meeting): AnswerMeeting {
     ...(end ? { end } : {}),
     ...(m.place ? { place: m.place } : {}),
     status: m.status,
-    ...(m.attendance ? { attendance: { present: m.attendance.present, of: m.attendance.of, counts: m.attendance.counts } } : {}),
+    ...(m.attendance
+      ? { attendance: { present: m.attendance.present, of: m.attendance.of, counts: m.attendance.counts } }
+      : {}),
   };
 }
 
@@ -37,7 +39,13 @@ export function meetingText(turn: Turn, m: Meeting): string {
   const what = BODY_NAMES[m.body]?.[lang].meeting ?? m.body;
   const day = `${weekday(m.date, lang)} ${dateText(m.date, lang)}`;
   const until = m.endDate && m.endDate !== m.date ? `–${dateText(m.endDate, lang)}` : "";
-  const time = m.startTime ? say(turn, ` kl. ${m.startTime}${m.endTime ? `–${m.endTime}` : ""}`, ` at ${m.startTime}${m.endTime ? `–${m.endTime}` : ""}`) : "";
+  const time = m.startTime
+    ? say(
+        turn,
+        ` kl. ${m.startTime}${m.endTime ? `–${m.endTime}` : ""}`,
+        ` at ${m.startTime}${m.endTime ? `–${m.endTime}` : ""}`,
+      )
+    : "";
   const place = m.place ? say(turn, `, ${m.place}`, `, ${m.place}`) : "";
   return `${what} ${day}${until}${time}${place}`;
 }
@@ -60,7 +68,9 @@ function ofBodies(meetings: readonly Meeting[], bodies: ReadonlySet<Body>): Meet
 }
 
 function sorted(meetings: readonly Meeting[]): Meeting[] {
-  return [...meetings].sort((a, b) => (a.date + (a.startTime ?? "")).localeCompare(b.date + (b.startTime ?? "")));
+  return [...meetings].sort((a, b) =>
+    (a.date + (a.startTime ?? "")).localeCompare(b.date + (b.startTime ?? "")),
+  );
 }
 
 function noMeetings(turn: Turn, intent: Draft["intent"]): Draft {
@@ -121,7 +131,11 @@ export function nextMeeting(turn: Turn): Draft {
     const committee = sorted(d.meetings).find((m) => m.body === "committee" && upcoming(turn, m));
     if (committee) {
       picked.push(committee);
-      text += say(turn, ` Nästa sammanträde i nämnden är ${meetingWhen(turn, committee)}.`, ` The next committee meeting is on ${meetingWhen(turn, committee)}.`);
+      text += say(
+        turn,
+        ` Nästa sammanträde i nämnden är ${meetingWhen(turn, committee)}.`,
+        ` The next committee meeting is on ${meetingWhen(turn, committee)}.`,
+      );
     }
   }
   if (next.status !== "planned" && next.status !== "held")
@@ -132,8 +146,16 @@ export function nextMeeting(turn: Turn): Draft {
     text,
     meetings: picked.map((m) => answerMeeting(turn, m)),
     followUps: [
-      say(turn, `Vad ska beslutas i ${monthName(Number(next.date.slice(5, 7)), "sv")}?`, `What is decided in ${monthName(Number(next.date.slice(5, 7)), "en")}?`),
-      say(turn, `Vilka möten är det i ${monthName(Number(next.date.slice(5, 7)), "sv")}?`, `Which meetings are there in ${monthName(Number(next.date.slice(5, 7)), "en")}?`),
+      say(
+        turn,
+        `Vad ska beslutas i ${monthName(Number(next.date.slice(5, 7)), "sv")}?`,
+        `What is decided in ${monthName(Number(next.date.slice(5, 7)), "en")}?`,
+      ),
+      say(
+        turn,
+        `Vilka möten är det i ${monthName(Number(next.date.slice(5, 7)), "sv")}?`,
+        `Which meetings are there in ${monthName(Number(next.date.slice(5, 7)), "en")}?`,
+      ),
     ],
     table: meetingsTable(turn, picked),
   };
@@ -157,7 +179,9 @@ function meetingsTable(turn: Turn, meetings: readonly Meeting[]): Draft["table"]
 }
 
 /** The period a question names: a month (of a year) or a year; none means "from now on". */
-function period(turn: Turn): { year: number; month?: number; yearSource: "question" | "now" | "relative" } | undefined {
+function period(
+  turn: Turn,
+): { year: number; month?: number; yearSource: "question" | "now" | "relative" } | undefined {
   const p = turn.parsed;
   const explicit = p.years[0];
   const year = explicit ? (explicit.year ?? turn.now.year + (explicit.offset ?? 0)) : turn.now.year;
@@ -187,17 +211,36 @@ export function meetingsInPeriod(turn: Turn): Draft {
   } else if (when.month !== undefined) {
     const prefix = `${when.year}-${String(when.month).padStart(2, "0")}`;
     picked = all.filter((m) => m.date.startsWith(prefix) || (m.endDate ?? "").startsWith(prefix));
-    label = say(turn, `i ${monthName(when.month, "sv")} ${when.year}`, `in ${monthName(when.month, "en")} ${when.year}`);
+    label = say(
+      turn,
+      `i ${monthName(when.month, "sv")} ${when.year}`,
+      `in ${monthName(when.month, "en")} ${when.year}`,
+    );
   } else {
     picked = all.filter((m) => m.date.startsWith(String(when.year)));
     label = say(turn, `under ${when.year}`, `in ${when.year}`);
   }
-  const what = bodies.size === 0 ? say(turn, "möten", "meetings") : listing([...bodies].map((b) => (turn.lang === "sv" ? `${BODY_NAMES[b]?.sv.the}s möten` : `${BODY_NAMES[b]?.en.meeting}s`)), turn.lang);
+  const what =
+    bodies.size === 0
+      ? say(turn, "möten", "meetings")
+      : listing(
+          [...bodies].map((b) =>
+            turn.lang === "sv" ? `${BODY_NAMES[b]?.sv.the}s möten` : `${BODY_NAMES[b]?.en.meeting}s`,
+          ),
+          turn.lang,
+        );
   const yearNote =
-    when && when.yearSource === "now" ? say(turn, ` Inget år angavs, så jag visar ${when.year}.`, ` No year was given, so this is ${when.year}.`) : "";
+    when && when.yearSource === "now"
+      ? say(
+          turn,
+          ` Inget år angavs, så jag visar ${when.year}.`,
+          ` No year was given, so this is ${when.year}.`,
+        )
+      : "";
   const text =
     picked.length === 0
-      ? say(turn, `Det finns inga ${what} ${label} i datat.`, `There are no ${what} ${label} in the data.`) + yearNote
+      ? say(turn, `Det finns inga ${what} ${label} i datat.`, `There are no ${what} ${label} in the data.`) +
+        yearNote
       : say(
           turn,
           `${capitalise(what)} ${label}: ${picked.map((m) => meetingText(turn, m)).join("; ")}.`,
@@ -222,20 +265,36 @@ export function annualCycle(turn: Turn): Draft {
     return {
       intent: "annualCycle",
       collaboration: d.collaboration.id,
-      text: say(turn, `Det finns inget årshjul för ${d.collaboration.name} i datat.`, `There is no annual cycle for ${d.collaboration.nameEn} in the data.`),
+      text: say(
+        turn,
+        `Det finns inget årshjul för ${d.collaboration.name} i datat.`,
+        `There is no annual cycle for ${d.collaboration.nameEn} in the data.`,
+      ),
     };
   const p = turn.parsed;
   const lang = turn.lang;
   const standing = cycle.standingItems.map((s) => (lang === "sv" ? s.text : s.textEn));
-  const itemText = (t: { text: string; textEn: string }) => (lang === "sv" ? t.text.replace(/,$/, "") : t.textEn);
-  let month: number | undefined = p.monthOffset !== undefined ? addMonths(turn.now.year, turn.now.month, p.monthOffset).month : (p.months[0] ?? p.dates[0]?.month);
+  const itemText = (t: { text: string; textEn: string }) =>
+    lang === "sv" ? t.text.replace(/,$/, "") : t.textEn;
+  let month: number | undefined =
+    p.monthOffset !== undefined
+      ? addMonths(turn.now.year, turn.now.month, p.monthOffset).month
+      : (p.months[0] ?? p.dates[0]?.month);
   let meeting: Meeting | undefined;
-  if (month === undefined && (p.signals.has("next") || p.meetingWord || p.bodies.size > 0) && p.topics.length === 0) {
+  if (
+    month === undefined &&
+    (p.signals.has("next") || p.meetingWord || p.bodies.size > 0) &&
+    p.topics.length === 0
+  ) {
     meeting = sorted(d.meetings).find((m) => m.body === "committee" && upcoming(turn, m));
     if (meeting) month = Number(meeting.date.slice(5, 7));
   }
   const standingText = standing.length
-    ? say(turn, ` Vid varje sammanträde: ${standing.join("; ")}.`, ` At every meeting: ${standing.join("; ")}.`)
+    ? say(
+        turn,
+        ` Vid varje sammanträde: ${standing.join("; ")}.`,
+        ` At every meeting: ${standing.join("; ")}.`,
+      )
     : "";
   const source = say(turn, ` Källa: ${cycle.source}.`, ` Source: ${cycle.source}.`);
   if (month !== undefined) {
@@ -244,12 +303,22 @@ export function annualCycle(turn: Turn): Draft {
     const meetings =
       meeting !== undefined
         ? [meeting]
-        : sorted(d.meetings).filter((m) => m.body === "committee" && m.date.startsWith(`${year}-${String(month).padStart(2, "0")}`));
+        : sorted(d.meetings).filter(
+            (m) => m.body === "committee" && m.date.startsWith(`${year}-${String(month).padStart(2, "0")}`),
+          );
     const items = entries.flatMap((e) => e.items.map(itemText));
     const head = meeting
-      ? say(turn, `Nästa sammanträde i nämnden är ${meetingWhen(turn, meeting)}.`, `The next committee meeting is on ${meetingWhen(turn, meeting)}.`)
+      ? say(
+          turn,
+          `Nästa sammanträde i nämnden är ${meetingWhen(turn, meeting)}.`,
+          `The next committee meeting is on ${meetingWhen(turn, meeting)}.`,
+        )
       : meetings.length
-        ? say(turn, `I ${monthName(month, "sv")} ${year}: ${meetings.map((m) => meetingText(turn, m)).join("; ")}.`, `In ${monthName(month, "en")} ${year}: the ${meetings.map((m) => meetingText(turn, m)).join("; ")}.`)
+        ? say(
+            turn,
+            `I ${monthName(month, "sv")} ${year}: ${meetings.map((m) => meetingText(turn, m)).join("; ")}.`,
+            `In ${monthName(month, "en")} ${year}: the ${meetings.map((m) => meetingText(turn, m)).join("; ")}.`,
+          )
         : "";
     const body =
       items.length > 0
@@ -268,10 +337,16 @@ export function annualCycle(turn: Turn): Draft {
       collaboration: d.collaboration.id,
       text: `${head ? `${head} ` : ""}${body}${standingText}${source}`,
       meetings: meetings.map((m) => answerMeeting(turn, m)),
-      followUps: [say(turn, "När är nästa sammanträde?", "When is the next committee meeting?"), say(turn, "Vad står i årshjulet?", "What is in the annual cycle?")],
+      followUps: [
+        say(turn, "När är nästa sammanträde?", "When is the next committee meeting?"),
+        say(turn, "Vad står i årshjulet?", "What is in the annual cycle?"),
+      ],
     };
   }
-  const entries = p.topics.length > 0 ? cycle.entries.filter((e) => e.items.some((i) => i.topic && p.topics.includes(i.topic))) : cycle.entries;
+  const entries =
+    p.topics.length > 0
+      ? cycle.entries.filter((e) => e.items.some((i) => i.topic && p.topics.includes(i.topic)))
+      : cycle.entries;
   const lines = entries.map(
     (e) =>
       `${lang === "sv" ? e.label : e.months.map((m) => monthName(m, "en")).join("/")}: ${e.items
@@ -281,13 +356,19 @@ export function annualCycle(turn: Turn): Draft {
   );
   const text =
     p.topics.length > 0
-      ? say(turn, `Enligt årshjulet: ${lines.join(". ")}.`, `According to the annual cycle: ${lines.join(". ")}.`)
+      ? say(
+          turn,
+          `Enligt årshjulet: ${lines.join(". ")}.`,
+          `According to the annual cycle: ${lines.join(". ")}.`,
+        )
       : say(turn, `Årshjulet: ${lines.join(". ")}.`, `The annual cycle: ${lines.join(". ")}.`);
   return {
     intent: "annualCycle",
     collaboration: d.collaboration.id,
     text: text + standingText + source,
-    followUps: [say(turn, "Vad ska beslutas på nästa sammanträde?", "What is decided at the next committee meeting?")],
+    followUps: [
+      say(turn, "Vad ska beslutas på nästa sammanträde?", "What is decided at the next committee meeting?"),
+    ],
   };
 }
 
@@ -295,26 +376,49 @@ export function annualCycle(turn: Turn): Draft {
 export function attendance(turn: Turn): Draft {
   const d = turn.dataset;
   const p = turn.parsed;
-  let meetings = sorted(ofBodies(d.meetings, p.bodies)).filter((m) => m.attendance || p.dates.length > 0 || p.months.length > 0);
+  let meetings = sorted(ofBodies(d.meetings, p.bodies)).filter(
+    (m) => m.attendance || p.dates.length > 0 || p.months.length > 0,
+  );
   if (p.dates.length > 0)
-    meetings = meetings.filter((m) => p.dates.some((x) => Number(m.date.slice(5, 7)) === x.month && Number(m.date.slice(8, 10)) === x.day && (x.year === undefined || Number(m.date.slice(0, 4)) === x.year)));
+    meetings = meetings.filter((m) =>
+      p.dates.some(
+        (x) =>
+          Number(m.date.slice(5, 7)) === x.month &&
+          Number(m.date.slice(8, 10)) === x.day &&
+          (x.year === undefined || Number(m.date.slice(0, 4)) === x.year),
+      ),
+    );
   else if (p.months.length > 0) {
     const year = p.years[0]?.year ?? turn.now.year;
-    meetings = meetings.filter((m) => p.months.includes(Number(m.date.slice(5, 7))) && Number(m.date.slice(0, 4)) === year);
+    meetings = meetings.filter(
+      (m) => p.months.includes(Number(m.date.slice(5, 7))) && Number(m.date.slice(0, 4)) === year,
+    );
   } else meetings = meetings.filter((m) => m.attendance && !upcoming(turn, m));
   if (meetings.length === 0)
     return {
       intent: "attendance",
       collaboration: d.collaboration.id,
-      text: say(turn, "Det finns ingen registrerad närvaro för det mötet i datat.", "There is no recorded attendance for that meeting in the data."),
-      followUps: [say(turn, "Hur var närvaron på sammanträdena?", "What was the attendance at the committee meetings?")],
+      text: say(
+        turn,
+        "Det finns ingen registrerad närvaro för det mötet i datat.",
+        "There is no recorded attendance for that meeting in the data.",
+      ),
+      followUps: [
+        say(turn, "Hur var närvaron på sammanträdena?", "What was the attendance at the committee meetings?"),
+      ],
     };
   const lines: string[] = [];
   for (const m of meetings) {
     const a = m.attendance;
     const what = meetingText(turn, m);
     if (!a) {
-      lines.push(say(turn, `${capitalise(what)}: ingen närvaro registrerad${upcoming(turn, m) ? " (mötet har inte hållits än)" : ""}`, `${capitalise(what)}: no attendance recorded${upcoming(turn, m) ? " (not held yet)" : ""}`));
+      lines.push(
+        say(
+          turn,
+          `${capitalise(what)}: ingen närvaro registrerad${upcoming(turn, m) ? " (mötet har inte hållits än)" : ""}`,
+          `${capitalise(what)}: no attendance recorded${upcoming(turn, m) ? " (not held yet)" : ""}`,
+        ),
+      );
       continue;
     }
     const percent = new Decimal(a.present).times(100).div(a.of);
@@ -323,8 +427,13 @@ export function attendance(turn: Turn): Draft {
     const metric = a.counts === "members" ? "attendanceRate" : "preparatoryAttendanceRate";
     const goal = d.goals.find((g) => g.target?.metric === metric && g.year === Number(m.date.slice(0, 4)));
     const min = goal?.target?.min;
-    const who = a.counts === "members" ? say(turn, "ledamöter", "members") : say(turn, "kommuner", "municipalities");
-    let line = say(turn, `${capitalise(what)}: ${a.present} av ${a.of} ${who} (${approx}${shown} %)`, `${capitalise(what)}: ${a.present} of ${a.of} ${who} (${approx}${shown} %)`);
+    const who =
+      a.counts === "members" ? say(turn, "ledamöter", "members") : say(turn, "kommuner", "municipalities");
+    let line = say(
+      turn,
+      `${capitalise(what)}: ${a.present} av ${a.of} ${who} (${approx}${shown} %)`,
+      `${capitalise(what)}: ${a.present} of ${a.of} ${who} (${approx}${shown} %)`,
+    );
     if (min) {
       const goalPct = min.times(100).toFixed();
       const met = new Decimal(a.present).gte(min.times(a.of));
@@ -335,7 +444,11 @@ export function attendance(turn: Turn): Draft {
     lines.push(line);
   }
   // The report each count is quoted from, once each (its wording up to the quotation).
-  const sources = [...new Set(meetings.flatMap((m) => (m.attendance?.source ? [m.attendance.source.replace(/:\s*".*$/s, "")] : [])))];
+  const sources = [
+    ...new Set(
+      meetings.flatMap((m) => (m.attendance?.source ? [m.attendance.source.replace(/:\s*".*$/s, "")] : [])),
+    ),
+  ];
   return {
     intent: "attendance",
     collaboration: d.collaboration.id,

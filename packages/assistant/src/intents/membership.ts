@@ -26,7 +26,9 @@ export function members(turn: Turn, named: readonly string[], unknown: readonly 
         ),
       );
     else {
-      const other = turn.datasets.find((o) => o !== d && membersOn(o.collaboration, turn.now.date).includes(m));
+      const other = turn.datasets.find(
+        (o) => o !== d && membersOn(o.collaboration, turn.now.date).includes(m),
+      );
       sentences.push(
         say(
           turn,
@@ -53,7 +55,13 @@ export function members(turn: Turn, named: readonly string[], unknown: readonly 
       say(turn, `Vad betalar ${list[0]} i år?`, `What does ${list[0]} pay this year?`),
       ...turn.datasets
         .filter((o) => o !== d)
-        .map((o) => say(turn, `Vilka kommuner är med i ${o.collaboration.name}?`, `Which municipalities are members of ${o.collaboration.name}?`)),
+        .map((o) =>
+          say(
+            turn,
+            `Vilka kommuner är med i ${o.collaboration.name}?`,
+            `Which municipalities are members of ${o.collaboration.name}?`,
+          ),
+        ),
     ],
     table: {
       columns: [{ key: "m", label: say(turn, "Medlem", "Member"), kind: "text" }],
@@ -78,7 +86,8 @@ const PHASES: Record<Project["phase"], { sv: string; en: string }> = {
 export function projectParticipants(turn: Turn, projectId: string): Draft {
   const d = turn.dataset;
   const p = d.projects.find((x) => x.id === projectId) as Project;
-  const who = p.participants === "allMembers" ? membersOn(d.collaboration, turn.now.date) : [...p.participants];
+  const who =
+    p.participants === "allMembers" ? membersOn(d.collaboration, turn.now.date) : [...p.participants];
   const all = p.participants === "allMembers";
   const name = turn.lang === "sv" ? p.name : p.nameEn;
   let text = say(
@@ -86,7 +95,12 @@ export function projectParticipants(turn: Turn, projectId: string): Draft {
     `I ${name} deltar ${all ? `alla ${who.length} medlemmar` : `${who.length} kommuner`}: ${listing(who, "sv")}. Fas: ${PHASES[p.phase].sv}.`,
     `${all ? `All ${who.length} members take` : `${who.length} municipalities take`} part in ${name}: ${listing(who, "en")}. Phase: ${PHASES[p.phase].en}.`,
   );
-  if (p.status) text += say(turn, ` Status (${p.statusAsOf ?? "senast kända"}): ${p.status.split("\n").join("; ")}.`, ` Status (${p.statusAsOf ?? "latest known"}): ${p.status.split("\n").join("; ")}.`);
+  if (p.status)
+    text += say(
+      turn,
+      ` Status (${p.statusAsOf ?? "senast kända"}): ${p.status.split("\n").join("; ")}.`,
+      ` Status (${p.statusAsOf ?? "latest known"}): ${p.status.split("\n").join("; ")}.`,
+    );
   text += interpretationNote(turn);
   return {
     intent: "participants",
@@ -94,7 +108,13 @@ export function projectParticipants(turn: Turn, projectId: string): Draft {
     text,
     followUps: [
       ...(p.costItem
-        ? [say(turn, `Hur fördelas ${d.costItems.find((x) => x.id === p.costItem)?.name ?? p.costItem}?`, `How is ${d.costItems.find((x) => x.id === p.costItem)?.nameEn ?? p.costItem} split?`)]
+        ? [
+            say(
+              turn,
+              `Hur fördelas ${d.costItems.find((x) => x.id === p.costItem)?.name ?? p.costItem}?`,
+              `How is ${d.costItems.find((x) => x.id === p.costItem)?.nameEn ?? p.costItem} split?`,
+            ),
+          ]
         : []),
       say(turn, "Vilka kommuner är medlemmar?", "Which municipalities are members?"),
     ],
@@ -115,7 +135,11 @@ export function itemParticipants(turn: Turn, itemId: string, year: ResolvedYear)
     return {
       intent: "participants",
       collaboration: d.collaboration.id,
-      text: say(turn, `${name} har ingen fördelning för ${year.value} i datat.`, `${name} has no allocation for ${year.value} in the data.`),
+      text: say(
+        turn,
+        `${name} har ingen fördelning för ${year.value} i datat.`,
+        `${name} has no allocation for ${year.value} in the data.`,
+      ),
     };
   const who = outcome.value.participants;
   return {
@@ -128,6 +152,12 @@ export function itemParticipants(turn: Turn, itemId: string, year: ResolvedYear)
         `I ${name} ${year.value} deltar ${who.length} kommuner: ${listing(who, "sv")}.`,
         `${who.length} municipalities take part in ${name} in ${year.value}: ${listing(who, "en")}.`,
       ) + interpretationNote(turn),
-    followUps: [say(turn, `Hur fördelas ${item?.name} ${year.value}?`, `How is ${item?.nameEn} split in ${year.value}?`)],
+    followUps: [
+      say(
+        turn,
+        `Hur fördelas ${item?.name} ${year.value}?`,
+        `How is ${item?.nameEn} split in ${year.value}?`,
+      ),
+    ],
   };
 }

@@ -34,7 +34,11 @@ function lineText(turn: Turn, l: StatementLine): string {
 export function statement(turn: Turn, municipality: string, year: ResolvedYear): Draft {
   const d = turn.dataset;
   const outcome = statementOf(d, municipality, year.value);
-  const base = { intent: "statement" as const, collaboration: d.collaboration.id, year: { value: year.value, source: year.source } };
+  const base = {
+    intent: "statement" as const,
+    collaboration: d.collaboration.id,
+    year: { value: year.value, source: year.source },
+  };
   if (!outcome.ok) {
     const years = outcome.suggestions.filter((s) => /^\d{4}$/.test(s));
     return {
@@ -45,13 +49,21 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
           `${municipality} har ingen budgeterad fördelning för ${year.value} i datat${years.length ? `; det finns för ${listing(years, "sv")}` : ""}.`,
           `${municipality} has no budgeted allocation for ${year.value} in the data${years.length ? `; there is for ${listing(years, "en")}` : ""}.`,
         ) + interpretationNote(turn),
-      followUps: years.map((y) => say(turn, `Vad betalar ${municipality} ${y}?`, `What does ${municipality} pay in ${y}?`)),
+      followUps: years.map((y) =>
+        say(turn, `Vad betalar ${municipality} ${y}?`, `What does ${municipality} pay in ${y}?`),
+      ),
     };
   }
   const s = outcome.value;
   const amounts: AnswerAmount[] = s.items.map((l) => lineAmount(turn, s, l));
   const totals = s.total.map((t) =>
-    derivedAmount(d, { role: "statementTotal", municipality, item: "Summa", itemId: null, year: s.year, unit: t.unit }, t.amount, "sum", turn.lang),
+    derivedAmount(
+      d,
+      { role: "statementTotal", municipality, item: "Summa", itemId: null, year: s.year, unit: t.unit },
+      t.amount,
+      "sum",
+      turn.lang,
+    ),
   );
   const collaborationName = turn.lang === "sv" ? s.collaboration.name : s.collaboration.nameEn;
   let text = say(
@@ -67,7 +79,10 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
       ` In addition, ${s.billedBySupplier.map((l) => lineText(turn, l)).join(", ")} is invoiced directly by the supplier and is not in the total; with it the total is ${totalsText(s.totalIncludingSupplier, turn)}.`,
     );
   }
-  if (s.items.some((l) => l.provenance === "computed") || s.billedBySupplier.some((l) => l.provenance === "computed"))
+  if (
+    s.items.some((l) => l.provenance === "computed") ||
+    s.billedBySupplier.some((l) => l.provenance === "computed")
+  )
     text += say(
       turn,
       " Belopp markerade (beräknat) är inte publicerade utan beräknade av motorn med postens fördelningsregel.",
@@ -98,7 +113,14 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
         changes.push(
           derivedAmount(
             d,
-            { role: "change", municipality, item: l.costItem.name, itemId: l.costItem.id, year: s.year, unit: l.unit },
+            {
+              role: "change",
+              municipality,
+              item: l.costItem.name,
+              itemId: l.costItem.id,
+              year: s.year,
+              unit: l.unit,
+            },
             diff,
             "difference",
             turn.lang,
@@ -108,14 +130,22 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
       }
       for (const l of p.items)
         if (!s.items.some((x) => x.costItem.id === l.costItem.id))
-          parts.push(say(turn, `${l.costItem.name} finns inte ${s.year}`, `${l.costItem.nameEn} is gone in ${s.year}`));
+          parts.push(
+            say(turn, `${l.costItem.name} finns inte ${s.year}`, `${l.costItem.nameEn} is gone in ${s.year}`),
+          );
       const totalChanges: string[] = [];
       for (const t of s.total) {
         const before = p.total.find((x) => x.unit === t.unit);
         if (!before) continue;
         const diff: Decimal = t.amount.minus(before.amount);
         changes.push(
-          derivedAmount(d, { role: "change", municipality, item: "Summa", itemId: null, year: s.year, unit: t.unit }, diff, "difference", turn.lang),
+          derivedAmount(
+            d,
+            { role: "change", municipality, item: "Summa", itemId: null, year: s.year, unit: t.unit },
+            diff,
+            "difference",
+            turn.lang,
+          ),
         );
         totalChanges.push(
           say(
@@ -125,7 +155,13 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
           ),
         );
         changes.push(
-          derivedAmount(d, { role: "statementTotal", municipality, item: "Summa", itemId: null, year: p.year, unit: t.unit }, before.amount, "sum", turn.lang),
+          derivedAmount(
+            d,
+            { role: "statementTotal", municipality, item: "Summa", itemId: null, year: p.year, unit: t.unit },
+            before.amount,
+            "sum",
+            turn.lang,
+          ),
         );
       }
       text += say(
@@ -136,12 +172,22 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
     }
   } else {
     followUps.push(
-      say(turn, `Hur har ${genitive(municipality)} kostnader förändrats jämfört med ${s.year - 1}?`, `How have ${municipality}'s costs changed since ${s.year - 1}?`),
+      say(
+        turn,
+        `Hur har ${genitive(municipality)} kostnader förändrats jämfört med ${s.year - 1}?`,
+        `How have ${municipality}'s costs changed since ${s.year - 1}?`,
+      ),
     );
   }
   if (s.extras.length > 0) {
-    text += say(turn, " Därutöver kan extra kostnader tillkomma (se tillkommande kostnader).", " Extra charges may come on top (see extras).");
-    followUps.push(say(turn, `Vad tillkommer för ${municipality}?`, `What comes on top for ${municipality}?`));
+    text += say(
+      turn,
+      " Därutöver kan extra kostnader tillkomma (se tillkommande kostnader).",
+      " Extra charges may come on top (see extras).",
+    );
+    followUps.push(
+      say(turn, `Vad tillkommer för ${municipality}?`, `What comes on top for ${municipality}?`),
+    );
   }
   text += yearNote(turn, year) + interpretationNote(turn);
   const first = s.items[0];
@@ -172,7 +218,10 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
         ? {
             totals: {
               cells: {
-                label: { kind: "text", text: say(turn, "Summa (faktureras av nämnden)", "Total (billed by the committee)") },
+                label: {
+                  kind: "text",
+                  text: say(turn, "Summa (faktureras av nämnden)", "Total (billed by the committee)"),
+                },
                 amount: { kind: "money", value: s.total[0].amount.toFixed(), unit: s.total[0].unit },
               },
               sumOf: [],
