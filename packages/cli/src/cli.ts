@@ -2,6 +2,7 @@ import { AllocationError } from "@samverkan/allocation";
 import { BUNDLED_DATASETS } from "@samverkan/data";
 import { DatasetError } from "@samverkan/domain";
 import { allocateCommand } from "./commands/allocate.js";
+import { askCommand } from "./commands/ask.js";
 import { reportCommand } from "./commands/report.js";
 import { statementCommand } from "./commands/statement.js";
 import { summaryCommand } from "./commands/summary.js";
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   allocateCommand,
   statementCommand,
   reportCommand,
+  askCommand,
 ];
 
 const HELP = `samverkan — verktyg för gemensamma nämnder
