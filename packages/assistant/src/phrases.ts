@@ -83,21 +83,40 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export const BODY_NAMES: Record<string, Record<Lang, { the: string; meeting: string; next: string }>> = {
+export const BODY_NAMES: Record<
+  string,
+  Record<Lang, { the: string; meeting: string; next: string; plural: string }>
+> = {
   committee: {
-    sv: { the: "nämnden", meeting: "nämndens sammanträde", next: "sammanträde i nämnden" },
-    en: { the: "the committee", meeting: "committee meeting", next: "committee meeting" },
+    sv: {
+      the: "nämnden",
+      meeting: "nämndens sammanträde",
+      next: "sammanträde i nämnden",
+      plural: "sammanträden i nämnden",
+    },
+    en: {
+      the: "the committee",
+      meeting: "committee meeting",
+      next: "committee meeting",
+      plural: "committee meetings",
+    },
   },
   preparatoryGroup: {
-    sv: { the: "beredningsgruppen", meeting: "beredningsgruppens möte", next: "möte i beredningsgruppen" },
+    sv: {
+      the: "beredningsgruppen",
+      meeting: "beredningsgruppens möte",
+      next: "möte i beredningsgruppen",
+      plural: "möten i beredningsgruppen",
+    },
     en: {
       the: "the preparatory group",
       meeting: "preparatory group meeting",
       next: "preparatory group meeting",
+      plural: "preparatory group meetings",
     },
   },
   strategyDay: {
-    sv: { the: "strategidagen", meeting: "strategidag", next: "strategidag" },
-    en: { the: "the strategy day", meeting: "strategy day", next: "strategy day" },
+    sv: { the: "strategidagen", meeting: "strategidag", next: "strategidag", plural: "strategidagar" },
+    en: { the: "the strategy day", meeting: "strategy day", next: "strategy day", plural: "strategy days" },
   },
 };

@@ -8,7 +8,7 @@ import { Decimal, describeSource, type CostItem, type Dataset } from "@samverkan
 import { derivedAmount, rowAmount } from "../amounts.js";
 import { say, type Draft, type Turn } from "../draft.js";
 import { allocation, ruleYears } from "../engine.js";
-import { genitive, listing, money } from "../phrases.js";
+import { genitive, listing, money, signedMoney } from "../phrases.js";
 import { interpretationNote, yearNote, type ResolvedYear } from "../resolve.js";
 import { allocationTable, amountsTable } from "../tables.js";
 import type { AnswerAmount } from "../types.js";
@@ -110,6 +110,8 @@ export function itemCost(
       ),
     );
   }
+  if (year.compare !== undefined)
+    sentences.push(comparison(turn, municipalities, result, year.compare, amounts));
   const first = municipalities[0] ?? "";
   const otherYears = ruleYears(d, itemId).filter((y) => y !== year.value);
   return {
@@ -145,6 +147,63 @@ export function itemCost(
     ),
     facts: sourceFacts(turn, result),
   };
+}
+
+/** "Jämfört med 2022: 76 100 kr, en förändring med +4 400 kr." per municipality; adds the amounts. */
+function comparison(
+  turn: Turn,
+  municipalities: readonly string[],
+  result: AllocationResult,
+  compare: number,
+  amounts: AnswerAmount[],
+): string {
+  const d = turn.dataset;
+  const item = costItem(d, result.costItem.id);
+  const before = allocation(d, item.id, compare);
+  if (!before.ok)
+    return say(
+      turn,
+      `${item.name} har ingen fördelning för ${compare} att jämföra med.`,
+      `${item.nameEn} has no allocation for ${compare} to compare with.`,
+    );
+  const parts: string[] = [];
+  for (const m of municipalities) {
+    const now = rowOf(result, m);
+    const then = rowOf(before.value, m);
+    if (!now || !then || now.unit !== then.unit) continue;
+    const diff = now.amount.minus(then.amount);
+    amounts.push(rowAmount(d, before.value, then, turn.lang));
+    amounts.push(
+      derivedAmount(
+        d,
+        {
+          role: "change",
+          municipality: m,
+          item: item.name,
+          itemId: item.id,
+          year: result.year,
+          unit: now.unit,
+        },
+        diff,
+        "difference",
+        turn.lang,
+      ),
+    );
+    parts.push(
+      say(
+        turn,
+        `${m} ${compare}: ${money(then.amount, then.unit, "sv")}, förändring ${signedMoney(diff, now.unit, "sv")}`,
+        `${m} in ${compare}: ${money(then.amount, then.unit, "en")}, change ${signedMoney(diff, now.unit, "en")}`,
+      ),
+    );
+  }
+  return parts.length
+    ? say(
+        turn,
+        `Jämfört med ${compare}: ${parts.join("; ")}.`,
+        `Compared with ${compare}: ${parts.join("; ")}.`,
+      )
+    : "";
 }
 
 /** The card's facts for an allocation: model, rounding and source. */

@@ -178,10 +178,8 @@ function meetingsTable(turn: Turn, meetings: readonly Meeting[]): Draft["table"]
   };
 }
 
-/** The period a question names: a month (of a year) or a year; none means "from now on". */
-function period(
-  turn: Turn,
-): { year: number; month?: number; yearSource: "question" | "now" | "relative" } | undefined {
+/** The period a question names: a month (of a year) or a year; none means the year of now. */
+function period(turn: Turn): { year: number; month?: number; yearSource: "question" | "now" | "relative" } {
   const p = turn.parsed;
   const explicit = p.years[0];
   const year = explicit ? (explicit.year ?? turn.now.year + (explicit.offset ?? 0)) : turn.now.year;
@@ -192,11 +190,10 @@ function period(
   }
   const month = p.months[0] ?? p.dates[0]?.month;
   if (month !== undefined) return { year, month, yearSource };
-  if (explicit) return { year, yearSource };
-  return undefined;
+  return { year, yearSource };
 }
 
-/** The meetings of a month or a year (or, with no period, every meeting still to come). */
+/** The meetings of a month or a year (with no period named, the year of now). */
 export function meetingsInPeriod(turn: Turn): Draft {
   const d = turn.dataset;
   if (d.meetings.length === 0) return noMeetings(turn, "meetingsInPeriod");
@@ -205,10 +202,7 @@ export function meetingsInPeriod(turn: Turn): Draft {
   const all = sorted(ofBodies(d.meetings, bodies));
   let picked: Meeting[];
   let label: string;
-  if (!when) {
-    picked = all.filter((m) => upcoming(turn, m));
-    label = say(turn, `efter ${dateText(turn.now.date, "sv")}`, `after ${dateText(turn.now.date, "en")}`);
-  } else if (when.month !== undefined) {
+  if (when.month !== undefined) {
     const prefix = `${when.year}-${String(when.month).padStart(2, "0")}`;
     picked = all.filter((m) => m.date.startsWith(prefix) || (m.endDate ?? "").startsWith(prefix));
     label = say(
@@ -224,13 +218,11 @@ export function meetingsInPeriod(turn: Turn): Draft {
     bodies.size === 0
       ? say(turn, "möten", "meetings")
       : listing(
-          [...bodies].map((b) =>
-            turn.lang === "sv" ? `${BODY_NAMES[b]?.sv.the}s möten` : `${BODY_NAMES[b]?.en.meeting}s`,
-          ),
+          [...bodies].map((b) => BODY_NAMES[b]?.[turn.lang].plural ?? b),
           turn.lang,
         );
   const yearNote =
-    when && when.yearSource === "now"
+    when.yearSource === "now"
       ? say(
           turn,
           ` Inget år angavs, så jag visar ${when.year}.`,
@@ -243,13 +235,13 @@ export function meetingsInPeriod(turn: Turn): Draft {
         yearNote
       : say(
           turn,
-          `${capitalise(what)} ${label}: ${picked.map((m) => meetingText(turn, m)).join("; ")}.`,
-          `${capitalise(what)} ${label}: ${picked.map((m) => `the ${meetingText(turn, m)}`).join("; ")}.`,
+          `${capitalise(what)} ${label} (${picked.length}): ${picked.map((m) => meetingText(turn, m)).join("; ")}.`,
+          `${capitalise(what)} ${label} (${picked.length}): ${picked.map((m) => `the ${meetingText(turn, m)}`).join("; ")}.`,
         ) + yearNote;
   return {
     intent: "meetingsInPeriod",
     collaboration: d.collaboration.id,
-    ...(when ? { year: { value: when.year, source: when.yearSource } } : {}),
+    year: { value: when.year, source: when.yearSource },
     text,
     meetings: picked.map((m) => answerMeeting(turn, m)),
     followUps: [say(turn, "När är nästa sammanträde?", "When is the next committee meeting?")],

@@ -170,7 +170,7 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
         ` Compared with ${p.year} the total changes by ${listing(totalChanges, "en")}: ${parts.join(", ")}.`,
       );
     }
-  } else {
+  } else if (statementOf(d, municipality, s.year - 1).ok) {
     followUps.push(
       say(
         turn,
