@@ -117,6 +117,23 @@ function route(turn: Turn): Draft {
       const preStudy = p.words.some((w) => w.fold.startsWith("forstudie") || w.fold === "prestudy");
       const options = d.projects.filter((x) => !preStudy || x.phase === "preStudy");
       if (options.length === 1 && options[0]) return projectParticipants(turn, options[0].id);
+      if (options.length === 0)
+        return {
+          intent: "participants",
+          collaboration: d.collaboration.id,
+          text: say(
+            turn,
+            `Det finns inga ${preStudy ? "förstudier" : "projekt"} för ${d.collaboration.name} i datat.`,
+            `There are no ${preStudy ? "pre-studies" : "projects"} for ${d.collaboration.nameEn} in the data.`,
+          ),
+          followUps: [
+            say(
+              turn,
+              `Vilka kommuner är med i ${d.collaboration.name}?`,
+              `Which municipalities are members of ${d.collaboration.name}?`,
+            ),
+          ],
+        };
       const names = options.map((x) => (turn.lang === "sv" ? x.name : x.nameEn));
       return {
         intent: "clarify",
