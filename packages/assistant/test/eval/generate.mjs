@@ -1,7 +1,7 @@
 // Generates test/eval/generated.json: questions whose expected amounts are read from the INDEPENDENT
 // transcription of the seeds' tables (packages/data/test/golden/tables.json), never from the assistant.
 //
-//   node packages/assistant/test/eval/generate.mjs      (from the repository root)
+//   node packages/assistant/test/eval/generate.mjs && npx prettier --write packages/assistant/test/eval/generated.json
 //
 // Deterministic: the same tables give the same file. Phrasings, spellings of the municipality (name,
 // no å/ä/ö, lower case, "X kommun") and of the item (printed name and everyday synonyms) rotate.
