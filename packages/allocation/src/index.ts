@@ -11,7 +11,7 @@ export {
   type EngineResult,
 } from "./engine.js";
 export { monthsOfMembership, membersDuring } from "./participation.js";
-export { modelName, roundingPhrase, describeRounding, formatDate, type Lang } from "./words.js";
+export { modelName, roundingPhrase, describeRounding, formatDate, monthName, type Lang } from "./words.js";
 export { explainRow } from "./explain.js";
 export {
   allocateCostItem,

@@ -120,7 +120,12 @@ const MONTHS_EN = [
 ];
 
 /** "31 december 2017" / "31 December 2017". */
+/** "juni" / "June": the month (1–12) by name, lower case in Swedish as Swedish writes it. */
+export function monthName(month: number, lang: Lang): string {
+  return (lang === "sv" ? MONTHS_SV : MONTHS_EN)[month - 1] ?? String(month);
+}
+
 export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${(lang === "sv" ? MONTHS_SV : MONTHS_EN)[(m ?? 1) - 1]} ${y}`;
+  return `${d} ${monthName(m ?? 1, lang)} ${y}`;
 }

@@ -32,41 +32,8 @@ export function dateText(iso: string, lang: Lang): string {
   return formatDate(iso, lang);
 }
 
-const MONTH_NAMES: Record<Lang, readonly string[]> = {
-  sv: [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
-
-/** "juni" / "June". */
-export function monthName(month: number, lang: Lang): string {
-  return MONTH_NAMES[lang][month - 1] ?? String(month);
-}
+/** "juni" / "June": the engine's month names, so dates and months read the same everywhere. */
+export { monthName } from "@samverkan/allocation";
 
 /** Where a published number is printed, in words. */
 export function sourceText(source: SourceRef, lang: Lang): string {

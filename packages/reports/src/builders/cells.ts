@@ -1,6 +1,6 @@
 import { Decimal, describeSource, type MoneyUnit, type SourceRef } from "@samverkan/domain";
 import { isTerminating, toDecimal, type Rational } from "@samverkan/allocation";
-import type { ReportCell, ReportLang } from "../model.js";
+import type { ReportCell, ReportLang, ReportRow, ReportTotals } from "../model.js";
 
 /** The few words every builder shares, in both languages. */
 export const WORDS = {
@@ -60,6 +60,22 @@ export function sourceText(source: SourceRef, lang: ReportLang, heading?: string
 /** The exact sum of the money cells under `key` (empty cells count as nothing). */
 export function columnSum(cells: readonly (ReportCell | undefined)[]): Decimal {
   return cells.reduce((acc, c) => (c && c.kind === "money" ? acc.plus(c.value) : acc), new Decimal(0));
+}
+
+/** A totals row whose `keys` columns are the exact sums of `rows` (written as SUM formulas in XLSX). */
+export function sumTotals(
+  rows: readonly ReportRow[],
+  keys: readonly string[],
+  unit: MoneyUnit,
+  label: { readonly key: string; readonly text: string },
+): ReportTotals {
+  return {
+    cells: {
+      [label.key]: { kind: "text", text: label.text },
+      ...Object.fromEntries(keys.map((k) => [k, derivedMoney(columnSum(rows.map((r) => r.cells[k])), unit)])),
+    },
+    sumOf: keys,
+  };
 }
 
 export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -7,12 +7,11 @@ import {
 } from "@samverkan/domain";
 import type { ReportCell, ReportColumn, ReportLang, ReportRow, ReportTable } from "../model.js";
 import {
-  columnSum,
   computedMoney,
-  derivedMoney,
   EMPTY,
   publishedMoney,
   sourceText,
+  sumTotals,
   text,
   WORDS,
 } from "./cells.js";
@@ -173,19 +172,7 @@ export function financialTable(s: FinancialStatement, lang: ReportLang): Financi
     const table: ReportTable = {
       columns,
       rows,
-      ...(hasTotals
-        ? {
-            totals: {
-              cells: {
-                label: text(w.total),
-                ...Object.fromEntries(
-                  moneyKeys.map((k) => [k, derivedMoney(columnSum(rows.map((r) => r.cells[k])), s.unit)]),
-                ),
-              },
-              sumOf: moneyKeys,
-            },
-          }
-        : {}),
+      ...(hasTotals ? { totals: sumTotals(rows, moneyKeys, s.unit, { key: "label", text: w.total }) } : {}),
     };
     if (hasTotals) notes.push(...printedTotalNotes(s, lang));
     notes.push(...transcriptionNote(s, lang));
@@ -214,19 +201,7 @@ export function financialTable(s: FinancialStatement, lang: ReportLang): Financi
   const table: ReportTable = {
     columns,
     rows,
-    ...(hasTotals
-      ? {
-          totals: {
-            cells: {
-              label: text(w.total),
-              ...Object.fromEntries(
-                sumKeys.map((k) => [k, derivedMoney(columnSum(rows.map((r) => r.cells[k])), s.unit)]),
-              ),
-            },
-            sumOf: sumKeys,
-          },
-        }
-      : {}),
+    ...(hasTotals ? { totals: sumTotals(rows, sumKeys, s.unit, { key: "label", text: w.total }) } : {}),
   };
   if (hasTotals) notes.push(...printedTotalNotes(s, lang));
   notes.push(...transcriptionNote(s, lang));
