@@ -40,7 +40,7 @@ export async function readAudit(
      FROM audit_log
      WHERE ($1::timestamptz IS NULL OR at >= $1::timestamptz)
        AND ($2::text IS NULL OR collaboration_id = $2)
-     ORDER BY id DESC LIMIT $3`,
+     ORDER BY audit_log.id DESC LIMIT $3`,
     [query.since ?? null, query.collaborationId ?? null, query.limit],
   );
   return rows.map((r) => ({

@@ -35,7 +35,20 @@ export const amountSchema = z
     if (parsed.data.decimalPlaces() > 6)
       ctx.addIssue({ code: "custom", message: "has more than 6 decimals" });
   })
-  .transform((value) => (typeof value === "number" ? String(value) : value.trim()));
+  .transform((value) => canonicalAmount(typeof value === "number" ? String(value) : value.trim()));
+
+/**
+ * The form NUMERIC gives back, so an amount reads back exactly as it was accepted: no leading
+ * zeros ("007" → "7") and no minus on zero ("-0.00" → "0.00"); the decimals are kept as written.
+ */
+export function canonicalAmount(text: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!match) return text;
+  const whole = (match[2] as string).replace(/^0+(?=\d)/, "");
+  const fraction = match[3] ?? "";
+  const zero = whole === "0" && /^(\.0+)?$/.test(fraction);
+  return `${zero ? "" : match[1]}${whole}${fraction}`;
+}
 
 /** The line an amount belongs to: a cost item id of the dataset or a statement line label. */
 export const lineSchema = z

@@ -63,6 +63,11 @@ export interface OpenStoreOptions {
   readonly inMemory?: boolean;
   /** Work in this schema (created when missing) instead of `public`: lets stores share one database. */
   readonly schema?: string;
+  /**
+   * An already opened database (`openPglite`, `openPostgres`) to use instead of opening one; the store
+   * takes it over and closes it. Lets a caller keep raw SQL access, as the tests do.
+   */
+  readonly database?: SqlDatabase;
   /** Import the bundled datasets when the database holds no collaboration yet (default true). */
   readonly importBundled?: boolean;
 }
@@ -168,9 +173,14 @@ export function storeOptionsFromEnv(env: Record<string, string | undefined> = pr
  * together) and, on an empty database, imports the bundled datasets.
  */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema)
-    : await openPglite(options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR), options.schema);
+  const db = options.database
+    ? options.database
+    : options.databaseUrl
+      ? await openPostgres(options.databaseUrl, options.schema)
+      : await openPglite(
+          options.inMemory ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR),
+          options.schema,
+        );
   try {
     await migrate(db);
     if (options.importBundled !== false) await importBundledWhenEmpty(db);
@@ -627,7 +637,7 @@ class SqlStore implements Store {
 
   // --- audit log ---
 
-  auditLog(query?: AuditQuery): Promise<AuditEntry[]> {
+  async auditLog(query?: AuditQuery): Promise<AuditEntry[]> {
     const q = parseInput(auditQuerySchema, query ?? {}, "audit query");
     const since = q.since instanceof Date ? q.since.toISOString() : q.since;
     return readAudit(this.db, {
