@@ -3,6 +3,8 @@ import { BUNDLED_DATASETS } from "@samverkan/data";
 import { DatasetError } from "@samverkan/domain";
 import { allocateCommand } from "./commands/allocate.js";
 import { askCommand } from "./commands/ask.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
 import { reportCommand } from "./commands/report.js";
 import { statementCommand } from "./commands/statement.js";
 import { summaryCommand } from "./commands/summary.js";
@@ -18,6 +20,8 @@ const COMMANDS: readonly Command[] = [
   statementCommand,
   reportCommand,
   askCommand,
+  importCommand,
+  exportCommand,
 ];
 
 const HELP = `samverkan — verktyg för gemensamma nämnder

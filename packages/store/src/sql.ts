@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 
@@ -43,6 +45,8 @@ function pgliteClient(q: PGlite | Transaction): SqlClient {
  * `dataDir` is undefined. PGlite has one connection; its own queue serialises transactions.
  */
 export async function openPglite(dataDir: string | undefined, schema?: string): Promise<SqlDatabase> {
+  // PGlite creates its own folder but not the folders above it (`./.data` on a first start).
+  if (dataDir !== undefined) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
   const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   if (schema) {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${checkSchemaName(schema)}; SET search_path TO ${schema}`);
