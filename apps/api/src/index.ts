@@ -1,5 +1,73 @@
 /**
- * @samverkan/api — the HTTP API arrives with the API issue. Until then `npm start` runs the CLI's
- * summary of the bundled data (see the root README).
+ * The samverkan API server: reads the configuration, opens the store, listens, prints the URLs.
+ * Everything else is in the factory (`createApp`, src/app.ts), which the tests use in-process.
  */
-export const API_BASE_PATH = "/v1";
+import { openStore, type Store } from "@samverkan/store";
+import { realpathSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { apiStore } from "./store-adapter.js";
+
+export { createApp, API_BASE_PATH, type AppOptions, type App } from "./app.js";
+export { loadConfig, ConfigError, type Config } from "./config.js";
+export { apiStore } from "./store-adapter.js";
+export type { ApiStore } from "./store-port.js";
+
+/** Opens the store the configuration names and makes the configured tokens the only ones. */
+export async function openConfiguredStore(config: Config): Promise<Store> {
+  const store = await openStore(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, "pglite") },
+  );
+  await store.ensureTokens(
+    config.tokens.map((t) => ({ name: t.name, role: t.role, token: t.token })),
+    { actor: "config", removeOthers: true },
+  );
+  return store;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`samverkan-api: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const store = await openConfiguredStore(config);
+  const app = await createApp({ store: apiStore(store, { tokens: config.tokens }), config });
+  const close = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void close("SIGINT"));
+  process.once("SIGTERM", () => void close("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  console.log(
+    [
+      `samverkan API listening (${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`})`,
+      `  API:      ${base}/v1/collaborations`,
+      `  OpenAPI:  ${base}/openapi.json`,
+      `  Docs:     ${base}/docs`,
+      `  Health:   ${base}/health`,
+    ].join("\n"),
+  );
+}
+
+// Run only as the program, not when imported (tests import the factory from here too).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(`samverkan-api: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

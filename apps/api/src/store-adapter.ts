@@ -1,0 +1,55 @@
+import { hashToken, type Store } from "@samverkan/store";
+import type { ConfiguredToken } from "./config.js";
+import type { ApiStore } from "./store-port.js";
+
+export interface AdapterOptions {
+  /** The configured tokens: their names become the audit log's "who". */
+  readonly tokens?: readonly ConfiguredToken[];
+  /**
+   * How long a read of the datasets is reused before the store is asked for their revisions again
+   * (ms). The store already keeps the parsed datasets per revision; this spares a database round trip
+   * per request, so a re-import becomes visible to the API within this time. 0 asks every time.
+   */
+  readonly datasetTtlMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Fits a `Store` to what the API needs. `Store.verifyToken` gives the role only; the name is found
+ * from the configured tokens by the token's SHA-256 (the store compared it in constant time already).
+ * A token the configuration does not list (one added with the CLI) is named by its role.
+ */
+export function apiStore(store: Store, options: AdapterOptions = {}): ApiStore {
+  const names = new Map((options.tokens ?? []).map((t) => [hashToken(t.token), t.name]));
+  const ttl = options.datasetTtlMs ?? 1000;
+  const now = options.now ?? Date.now;
+  let cached: { at: number; value: Promise<Awaited<ReturnType<Store["datasets"]>>> } | undefined;
+
+  return {
+    ping: () => store.ping(),
+    datasets: () => {
+      const t = now();
+      if (!cached || t - cached.at >= ttl) {
+        const value = store.datasets();
+        cached = { at: t, value };
+        // A failed read is not remembered.
+        value.catch(() => {
+          if (cached?.value === value) cached = undefined;
+        });
+      }
+      return cached.value;
+    },
+    meetings: (c) => store.meetings(c),
+    meeting: (c, m) => store.meeting(c, m),
+    recordAmount: (c, kind, input, o) => store.recordAmount(c, kind, input, o),
+    amounts: (c, q) => store.amounts(c, q),
+    changeMeeting: (c, change, o) => store.changeMeeting(c, change, o),
+    recordAttendance: (c, m, input, o) => store.recordAttendance(c, m, input, o),
+    auditLog: (q) => store.auditLog(q),
+    async verifyToken(token) {
+      const role = await store.verifyToken(token);
+      if (!role) return null;
+      return { name: names.get(hashToken(token)) ?? role, role };
+    },
+  };
+}
