@@ -5,6 +5,7 @@ import { AllocationError } from "@samverkan/allocation";
 import { ReportOptionError } from "@samverkan/reports";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
@@ -124,7 +125,16 @@ function problemFor(error: FastifyError | Error, request: FastifyRequest, lang: 
   const instance = request.url;
   if (error instanceof HttpProblem) return error.toProblem(lang, instance);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = fieldErrors(error.validation, error.validationContext);
+    const context = error.validationContext;
+    const input =
+      context === "querystring"
+        ? request.query
+        : context === "params"
+          ? request.params
+          : context === "headers"
+            ? request.headers
+            : request.body;
+    const errors = fieldErrors(error.validation, context, input);
     const fields = [...new Set(errors.map((e) => e.field))].join(", ");
     return new HttpProblem(
       "invalid-request",
@@ -183,7 +193,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: { level: config.logLevel },
     // One log line per request costs a third of the throughput; on at debug and trace only.
-    disableRequestLogging: !verbose,
+    logController: new LogController({ disableRequestLogging: !verbose }),
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();

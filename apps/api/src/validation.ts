@@ -74,6 +74,18 @@ export function describeIssue(issue: FastifySchemaValidationError): Localized {
   }
 }
 
+const MISSING: Localized = { sv: "saknas (krävs)", en: "is missing (required)" };
+
+/** The value at a `a/0/b` path of the input as sent (zod's issues do not carry it). */
+function valueAt(input: unknown, path: string): unknown {
+  let value = input;
+  for (const key of path ? path.split("/") : []) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 const WHERE: Record<string, FieldError["in"]> = {
   querystring: "query",
   params: "path",
@@ -85,14 +97,19 @@ const WHERE: Record<string, FieldError["in"]> = {
 export function fieldErrors(
   issues: readonly FastifySchemaValidationError[],
   context: string | undefined,
+  input: unknown,
 ): { in: FieldError["in"]; field: string; message: Localized }[] {
   const where = WHERE[context ?? "body"] ?? "body";
-  return issues.map((issue) => {
+  const seen = new Set<string>();
+  const all = issues.map((issue) => {
     const path = issue.instancePath.replace(/^\//, "");
     const p = issue.params as Record<string, unknown>;
     // An unknown key is reported on its parent; name the key itself.
     const keys = issue.keyword === "unrecognized_keys" && Array.isArray(p.keys) ? p.keys.map(String) : [];
     const field = keys.length === 1 ? (path ? `${path}/${keys[0]}` : String(keys[0])) : path || "(body)";
-    return { in: where, field, message: describeIssue(issue) };
+    const missing = issue.keyword === "invalid_type" && valueAt(input, path) === undefined;
+    return { in: where, field, message: missing ? MISSING : describeIssue(issue) };
   });
+  // One message a field: "99999999999999999999" is not a whole year and too large, but one fix serves both.
+  return all.filter((e) => !seen.has(e.field) && seen.add(e.field));
 }
