@@ -133,7 +133,7 @@ function problemFor(error: FastifyError | Error, request: FastifyRequest, lang: 
           ? request.params
           : context === "headers"
             ? request.headers
-            : request.body;
+            : request.rawBody;
     const errors = fieldErrors(error.validation, context, input);
     const fields = [...new Set(errors.map((e) => e.field))].join(", ");
     return new HttpProblem(
@@ -196,6 +196,26 @@ export async function createApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: !verbose }),
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
+    // Errors the router meets before any route runs (a bad %-escape, an over-long path segment).
+    frameworkErrors: (error, request, reply) => {
+      const lang = requestLang(request);
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      return sendProblem(
+        reply,
+        problemDetails(
+          tooLong ? "uri-too-long" : "invalid-request",
+          tooLong
+            ? lang === "sv"
+              ? "En del av adressen är längre än 100 tecken."
+              : "A part of the path is longer than 100 characters."
+            : lang === "sv"
+              ? "Adressen är inte giltig (felaktig %-kodning)."
+              : "The URL is not valid (bad percent-encoding).",
+          request.url,
+          lang,
+        ),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -36,7 +36,7 @@ export const PROBLEM_KINDS = {
   "unknown-municipality": { status: 404, title: { sv: "Okänd kommun", en: "Unknown municipality" } },
   "unknown-cost-item": { status: 404, title: { sv: "Okänd kostnadspost", en: "Unknown cost item" } },
   "unknown-report": { status: 404, title: { sv: "Okänd rapport", en: "Unknown report" } },
-  "unknown-meeting": { status: 404, title: { sv: "Okänt möte", en: "Unknown meeting" } },
+  "unknown-record": { status: 404, title: { sv: "Finns inte", en: "Does not exist" } },
   "no-data": { status: 404, title: { sv: "Uppgifter saknas", en: "No data" } },
   "method-not-allowed": {
     status: 405,
@@ -44,6 +44,7 @@ export const PROBLEM_KINDS = {
   },
   "not-acceptable": { status: 406, title: { sv: "Formatet stöds inte", en: "Format not supported" } },
   conflict: { status: 409, title: { sv: "Konflikt", en: "Conflict" } },
+  "uri-too-long": { status: 414, title: { sv: "Adressen är för lång", en: "URI too long" } },
   "body-too-large": {
     status: 413,
     title: { sv: "Begäran är för stor", en: "Request body too large" },

@@ -11,7 +11,7 @@ export function storeProblem(error: unknown): HttpProblem | undefined {
   const text = { sv: error.message, en: error.message };
   switch (error.code) {
     case "not_found":
-      return new HttpProblem("not-found", text, { suggestions: error.suggestions });
+      return new HttpProblem("unknown-record", text, { suggestions: error.suggestions });
     case "invalid":
       return new HttpProblem("invalid-request", text, {
         errors: error.problems.map((p) => ({

@@ -107,6 +107,8 @@ export function fieldErrors(
     // An unknown key is reported on its parent; name the key itself.
     const keys = issue.keyword === "unrecognized_keys" && Array.isArray(p.keys) ? p.keys.map(String) : [];
     const field = keys.length === 1 ? (path ? `${path}/${keys[0]}` : String(keys[0])) : path || "(body)";
+    if (!path && issue.keyword === "invalid_type" && valueAt(input, path) !== undefined)
+      return { in: where, field, message: { sv: "ska vara ett JSON-objekt", en: "must be a JSON object" } };
     const missing = issue.keyword === "invalid_type" && valueAt(input, path) === undefined;
     return { in: where, field, message: missing ? MISSING : describeIssue(issue) };
   });

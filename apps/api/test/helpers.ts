@@ -24,7 +24,13 @@ export interface TestApp {
 
 /** The app on the real store, in an in-memory PGlite with the bundled datasets and the test tokens. */
 export async function testApp(
-  options: { readAccess?: Config["readAccess"]; bodyLimit?: number; wrap?: (s: ApiStore) => ApiStore } = {},
+  options: {
+    readAccess?: Config["readAccess"];
+    bodyLimit?: number;
+    wrap?: (s: ApiStore) => ApiStore;
+    /** Extra routes for a test, added before the app is ready. */
+    routes?: (app: App) => void;
+  } = {},
 ): Promise<TestApp> {
   const store = await openStore({ inMemory: true });
   await store.ensureTokens(TOKENS, { actor: "test" });
@@ -34,6 +40,7 @@ export async function testApp(
     config: { readAccess: options.readAccess ?? "public", bodyLimit: options.bodyLimit ?? 64 * 1024, logLevel: "silent" },
     clock: () => NOW,
   });
+  options.routes?.(app);
   await app.ready();
   return {
     app,
