@@ -18,7 +18,9 @@ export const allocationRowSchema = z
     amount: decimalString.meta({ description: "What the municipality pays, exact, in `unit`" }),
     unit: unitSchema,
     provenance: provenanceSchema,
-    computed: decimalString.meta({ description: "The engine's amount (equal to `amount` when it matches the table)" }),
+    computed: decimalString.meta({
+      description: "The engine's amount (equal to `amount` when it matches the table)",
+    }),
     matchesPublished: z.boolean().optional(),
     quota: exactSchema.meta({ description: "The exact share before rounding" }),
     population: z.number().int().optional(),
@@ -33,7 +35,9 @@ export const allocationSchema = z
     collaboration: z.string(),
     item: z.object({ id: z.string(), name: z.string(), nameEn: z.string(), category: z.string() }),
     year: z.number().int(),
-    status: z.enum(["budgeted", "proposed"]).meta({ description: "proposed: a cost calculation nobody pays yet" }),
+    status: z
+      .enum(["budgeted", "proposed"])
+      .meta({ description: "proposed: a cost calculation nobody pays yet" }),
     unit: unitSchema,
     model: z.object({ type: z.string(), name: localizedText }),
     rounding: z.object({
@@ -63,7 +67,11 @@ export const allocationSchema = z
 
 const exact = (x: ExactAmount) => ({ value: x.value.toFixed(), exact: x.exact });
 
-export function provenance(d: Dataset, result: AllocationResult, row: AllocationRow): z.output<typeof provenanceSchema> {
+export function provenance(
+  d: Dataset,
+  result: AllocationResult,
+  row: AllocationRow,
+): z.output<typeof provenanceSchema> {
   if (row.provenance === "published" && row.published) {
     const source = row.published.source;
     const table = d.publishedTables.find((t) => t.id === row.published?.tableId);
@@ -85,7 +93,9 @@ export function allocationJson(
   municipality?: string,
 ): z.output<typeof allocationSchema> {
   const rows = municipality ? result.rows.filter((r) => r.municipality === municipality) : result.rows;
-  const status = d.costItems.find((x) => x.id === result.costItem.id)?.years.find((y) => y.year === result.year)?.status;
+  const status = d.costItems
+    .find((x) => x.id === result.costItem.id)
+    ?.years.find((y) => y.year === result.year)?.status;
   return {
     collaboration: result.collaboration,
     item: {
@@ -97,7 +107,10 @@ export function allocationJson(
     year: result.year,
     status: status ?? "budgeted",
     unit: result.unit,
-    model: { type: result.model.type, name: { sv: modelName(result.model, "sv"), en: modelName(result.model, "en") } },
+    model: {
+      type: result.model.type,
+      name: { sv: modelName(result.model, "sv"), en: modelName(result.model, "en") },
+    },
     rounding: {
       description: {
         sv: describeRounding(result.rounding, result.unit, "sv"),
@@ -124,7 +137,9 @@ export function allocationJson(
           publishedTable: {
             id: result.publishedTable.id,
             document: result.publishedTable.source.document,
-            ...(result.publishedTable.source.section ? { section: result.publishedTable.source.section } : {}),
+            ...(result.publishedTable.source.section
+              ? { section: result.publishedTable.source.section }
+              : {}),
             ...(result.publishedTable.source.lines
               ? {
                   lines: [result.publishedTable.source.lines[0], result.publishedTable.source.lines[1]] as [

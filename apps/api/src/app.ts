@@ -92,7 +92,14 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): Fasti
     .send(JSON.stringify(problem));
 }
 
-const FASTIFY_CODES: Record<string, { kind: "malformed-body" | "body-too-large" | "unsupported-media-type" | "invalid-request"; sv: string; en: string }> = {
+const FASTIFY_CODES: Record<
+  string,
+  {
+    kind: "malformed-body" | "body-too-large" | "unsupported-media-type" | "invalid-request";
+    sv: string;
+    en: string;
+  }
+> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     kind: "malformed-body",
     sv: "Begärans innehåll är inte giltig JSON.",
@@ -119,6 +126,10 @@ const FASTIFY_CODES: Record<string, { kind: "malformed-body" | "body-too-large" 
     en: "Content-Length does not match the body.",
   },
 };
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
 
 /** Turns any error a request met into a problem; internals are logged, never sent. */
 function problemFor(error: FastifyError | Error, request: FastifyRequest, lang: Lang): ProblemDetails {
@@ -152,13 +163,21 @@ function problemFor(error: FastifyError | Error, request: FastifyRequest, lang: 
     ).toProblem(lang, instance);
   }
   if (error instanceof ReportOptionError) {
-    return new HttpProblem("invalid-request", { sv: error.message, en: error.message }).toProblem(lang, instance);
+    return new HttpProblem("invalid-request", { sv: error.message, en: error.message }).toProblem(
+      lang,
+      instance,
+    );
   }
   const code = (error as FastifyError).code;
   const known = code ? FASTIFY_CODES[code] : undefined;
   if (known) return problemDetails(known.kind, known[lang], instance, lang);
   if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) {
-    return problemDetails("malformed-body", FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY?.[lang] ?? "", instance, lang);
+    return problemDetails(
+      "malformed-body",
+      FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY?.[lang] ?? "",
+      instance,
+      lang,
+    );
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
@@ -194,6 +213,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger: { level: config.logLevel },
     // One log line per request costs a third of the throughput; on at debug and trace only.
     logController: new LogController({ disableRequestLogging: !verbose }),
+    // Without request logging a child logger per request buys nothing but its cost (~8 % of a cached
+    // read); errors name the request id themselves.
+    ...(verbose ? {} : { childLoggerFactory: (logger: FastifyBaseLogger) => logger }),
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
     // Errors the router meets before any route runs (a bad %-escape, an over-long path segment).
@@ -221,15 +243,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("actor", null);
   app.decorateRequest("rawBody", undefined);
-  app.addHook("preValidation", async (request) => {
-    request.rawBody = request.body;
+  // Hooks go on the routes that need them only: a public read runs none (a hook a request costs ~10 %).
+  app.addHook("onRoute", (route) => {
+    const access = route.config?.access ?? "public";
+    if (access === "secretary" || (access === "read" && config.readAccess === "token")) {
+      route.onRequest = [
+        ...toArray(route.onRequest),
+        async (request: FastifyRequest, reply: FastifyReply) => {
+          await authenticate(request, reply, config.readAccess, store);
+        },
+      ] as typeof route.onRequest;
+    }
+    if (route.schema?.body) {
+      route.preValidation = [
+        ...toArray(route.preValidation),
+        async (request: FastifyRequest) => {
+          request.rawBody = request.body;
+        },
+      ] as typeof route.preValidation;
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
     const problem = problemFor(error, request, lang);
-    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.debug({ err: error }, "request refused");
+    if (problem.status >= 500)
+      request.log.error({ err: error, reqId: request.id, url: request.url }, "request failed");
+    else request.log.debug({ err: error, reqId: request.id }, "request refused");
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -284,10 +324,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
-
-  app.addHook("onRequest", async (request, reply) => {
-    await authenticate(request, reply, config.readAccess, store);
-  });
 
   app.get("/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () =>
     app.swagger(),

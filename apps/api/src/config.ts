@@ -31,9 +31,7 @@ export interface Config {
 export class ConfigError extends Error {
   readonly problems: readonly { variable: string; message: string }[];
   constructor(problems: readonly { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`);
     this.name = "ConfigError";
     this.problems = problems;
   }

@@ -9,7 +9,10 @@ import type { ApiStore } from "./store-port.js";
  */
 export class DataView {
   readonly #store: Pick<ApiStore, "datasets" | "meetings">;
-  readonly #withMeetings = new WeakMap<Dataset, { key: string; dataset: Dataset }>();
+  readonly #withMeetings = new WeakMap<
+    Dataset,
+    { meetings: readonly Meeting[]; key: string; dataset: Dataset }
+  >();
 
   constructor(store: Pick<ApiStore, "datasets" | "meetings">) {
     this.#store = store;
@@ -52,11 +55,15 @@ export class DataView {
    */
   async withCurrentMeetings(dataset: Dataset): Promise<Dataset> {
     const meetings = await this.meetings(dataset);
-    const key = JSON.stringify(meetings);
     const known = this.#withMeetings.get(dataset);
-    if (known && known.key === key) return known.dataset;
+    if (known?.meetings === meetings) return known.dataset;
+    const key = JSON.stringify(meetings);
+    if (known && known.key === key) {
+      this.#withMeetings.set(dataset, { ...known, meetings });
+      return known.dataset;
+    }
     const merged: Dataset = Object.freeze({ ...dataset, meetings: Object.freeze([...meetings]) });
-    this.#withMeetings.set(dataset, { key, dataset: merged });
+    this.#withMeetings.set(dataset, { meetings, key, dataset: merged });
     return merged;
   }
 

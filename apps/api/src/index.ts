@@ -67,7 +67,9 @@ async function main(): Promise<void> {
 // Run only as the program, not when imported (tests import the factory from here too).
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main().catch((error: unknown) => {
-    console.error(`samverkan-api: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `samverkan-api: could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   });
 }

@@ -1,4 +1,10 @@
-import { findCostItem, findMunicipality, type CostItem, type Dataset, type Municipality } from "@samverkan/domain";
+import {
+  findCostItem,
+  findMunicipality,
+  type CostItem,
+  type Dataset,
+  type Municipality,
+} from "@samverkan/domain";
 import { HttpProblem } from "./problem.js";
 
 /** The member municipality a user named (name, alias, kommunkod; case and å/ä/ö ignored), or a 404 with the closest names. */

@@ -67,7 +67,9 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string(),
     errors: z
-      .array(z.object({ in: z.enum(["query", "path", "body", "header"]), field: z.string(), message: z.string() }))
+      .array(
+        z.object({ in: z.enum(["query", "path", "body", "header"]), field: z.string(), message: z.string() }),
+      )
       .optional(),
     suggestions: z.array(z.string()).optional(),
   })

@@ -8,7 +8,9 @@ export interface AdapterOptions {
   /**
    * How long a read of the datasets is reused before the store is asked for their revisions again
    * (ms). The store already keeps the parsed datasets per revision; this spares a database round trip
-   * per request, so a re-import becomes visible to the API within this time. 0 asks every time.
+   * per request, so a re-import becomes visible to the API within this time. The meeting plan is kept as
+   * long (changes made through this API are seen at once; those made by another process within this time).
+   * 0 asks every time.
    */
   readonly datasetTtlMs?: number;
   readonly now?: () => number;
@@ -24,6 +26,10 @@ export function apiStore(store: Store, options: AdapterOptions = {}): ApiStore {
   const ttl = options.datasetTtlMs ?? 1000;
   const now = options.now ?? Date.now;
   let cached: { at: number; value: Promise<Awaited<ReturnType<Store["datasets"]>>> } | undefined;
+  // The meeting plan per collaboration, reused for the same time; this API's own writes forget it at once.
+  const plans = new Map<string, { at: number; value: ReturnType<Store["meetings"]> }>();
+  const forget = <T>(collaborationId: string, write: Promise<T>): Promise<T> =>
+    write.finally(() => plans.delete(collaborationId));
 
   return {
     ping: () => store.ping(),
@@ -39,12 +45,22 @@ export function apiStore(store: Store, options: AdapterOptions = {}): ApiStore {
       }
       return cached.value;
     },
-    meetings: (c) => store.meetings(c),
+    meetings: (c) => {
+      const t = now();
+      const known = plans.get(c);
+      if (known && t - known.at < ttl) return known.value;
+      const value = store.meetings(c);
+      plans.set(c, { at: t, value });
+      value.catch(() => {
+        if (plans.get(c)?.value === value) plans.delete(c);
+      });
+      return value;
+    },
     meeting: (c, m) => store.meeting(c, m),
     recordAmount: (c, kind, input, o) => store.recordAmount(c, kind, input, o),
     amounts: (c, q) => store.amounts(c, q),
-    changeMeeting: (c, change, o) => store.changeMeeting(c, change, o),
-    recordAttendance: (c, m, input, o) => store.recordAttendance(c, m, input, o),
+    changeMeeting: (c, change, o) => forget(c, store.changeMeeting(c, change, o)),
+    recordAttendance: (c, m, input, o) => forget(c, store.recordAttendance(c, m, input, o)),
     auditLog: (q) => store.auditLog(q),
     async verifyToken(token) {
       const role = await store.verifyToken(token);

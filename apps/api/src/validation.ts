@@ -44,7 +44,8 @@ export function describeIssue(issue: FastifySchemaValidationError): Localized {
   const p = issue.params as Record<string, unknown>;
   switch (issue.keyword) {
     case "invalid_type":
-      if (!("input" in p) || p.input === undefined) return { sv: "saknas (krävs)", en: "is missing (required)" };
+      if (!("input" in p) || p.input === undefined)
+        return { sv: "saknas (krävs)", en: "is missing (required)" };
       return {
         sv: `ska vara ${typeWord(p.expected).sv}`,
         en: `must be ${typeWord(p.expected).en}`,
@@ -70,7 +71,10 @@ export function describeIssue(issue: FastifySchemaValidationError): Localized {
     case "invalid_union":
       return { sv: "passar inte någon av de tillåtna formerna", en: "matches none of the allowed shapes" };
     default:
-      return { sv: `är ogiltigt (${issue.message ?? issue.keyword})`, en: `is invalid (${issue.message ?? issue.keyword})` };
+      return {
+        sv: `är ogiltigt (${issue.message ?? issue.keyword})`,
+        en: `is invalid (${issue.message ?? issue.keyword})`,
+      };
   }
 }
 

@@ -33,7 +33,12 @@ describe("configuration from the environment", () => {
 
   it("names every bad variable at once", () => {
     try {
-      loadConfig({ PORT: "http", LOG_LEVEL: "chatty", SAMVERKAN_TOKENS: "admin:cccccccccccccccccc", SAMVERKAN_BODY_LIMIT: "-1" });
+      loadConfig({
+        PORT: "http",
+        LOG_LEVEL: "chatty",
+        SAMVERKAN_TOKENS: "admin:cccccccccccccccccc",
+        SAMVERKAN_BODY_LIMIT: "-1",
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -45,8 +50,8 @@ describe("configuration from the environment", () => {
 
   it("refuses token-protected reads with no token, and a token listed twice", () => {
     expect(() => loadConfig({ SAMVERKAN_READ_ACCESS: "token" })).toThrow(/SAMVERKAN_TOKENS/);
-    expect(() => loadConfig({ SAMVERKAN_TOKENS: "secretary:dddddddddddddddd,reader:dddddddddddddddd" })).toThrow(
-      /twice/,
-    );
+    expect(() =>
+      loadConfig({ SAMVERKAN_TOKENS: "secretary:dddddddddddddddd,reader:dddddddddddddddd" }),
+    ).toThrow(/twice/);
   });
 });

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+) {
   expect(res.statusCode).toBe(status);
   expect(res.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
   const problem = problemSchema.parse(JSON.parse(res.body));
@@ -30,12 +33,21 @@ describe("problem details (RFC 9457) in Swedish or English", () => {
     const url = "/v1/collaborations/norrbotten/allocations?year=2023&municipality=Kalx";
     const sv = expectProblem(await t.app.inject(url), 404);
     expect(sv).toMatchObject({ title: "Okänd kommun", instance: url, suggestions: ["Kalix"] });
-    const en = expectProblem(await t.app.inject({ url, headers: { "accept-language": "en-US,en;q=0.8" } }), 404);
+    const en = expectProblem(
+      await t.app.inject({ url, headers: { "accept-language": "en-US,en;q=0.8" } }),
+      404,
+    );
     expect(en.title).toBe("Unknown municipality");
     expect(en.detail).toMatch(/has no member municipality "Kalx"\. Did you mean Kalix\?$/);
-    const preferSv = expectProblem(await t.app.inject({ url, headers: { "accept-language": "en;q=0.5, sv" } }), 404);
+    const preferSv = expectProblem(
+      await t.app.inject({ url, headers: { "accept-language": "en;q=0.5, sv" } }),
+      404,
+    );
     expect(preferSv.title).toBe("Okänd kommun");
-    const neither = expectProblem(await t.app.inject({ url, headers: { "accept-language": "de, fr;q=0.9" } }), 404);
+    const neither = expectProblem(
+      await t.app.inject({ url, headers: { "accept-language": "de, fr;q=0.9" } }),
+      404,
+    );
     expect(neither.title).toBe("Okänd kommun");
   });
 
@@ -76,7 +88,11 @@ describe("bad input never gets a 500", () => {
   });
 
   it("empty JSON body → 400, wrong media type → 415", async () => {
-    const empty = await t.app.inject({ method: "POST", url: "/v1/ask", headers: { "content-type": "application/json" } });
+    const empty = await t.app.inject({
+      method: "POST",
+      url: "/v1/ask",
+      headers: { "content-type": "application/json" },
+    });
     expectProblem(empty, 400);
     const text = await t.app.inject({
       method: "POST",
@@ -96,7 +112,11 @@ describe("bad input never gets a 500", () => {
   });
 
   it("too large body → 413", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/v1/ask", payload: { question: "x".repeat(5000) } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/v1/ask",
+      payload: { question: "x".repeat(5000) },
+    });
     expect(expectProblem(res, 413).type).toBe("urn:samverkan:problem:body-too-large");
     const write = await t.app.inject({
       method: "POST",
@@ -109,7 +129,12 @@ describe("bad input never gets a 500", () => {
 
   it("a JSON body that is not an object → 400", async () => {
     for (const payload of ["[]", "null", '"text"', "42"]) {
-      const res = await t.app.inject({ method: "POST", url: "/v1/ask", headers: { "content-type": "application/json" }, payload });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/v1/ask",
+        headers: { "content-type": "application/json" },
+        payload,
+      });
       expectProblem(res, 400);
     }
   });
@@ -143,7 +168,10 @@ describe("GET /health", () => {
   it("503 problem when it does not", async () => {
     const down = await testApp({ wrap: (s) => ({ ...s, ping: async () => false }) });
     try {
-      const p = expectProblem(await down.app.inject({ url: "/health", headers: { "accept-language": "en" } }), 503);
+      const p = expectProblem(
+        await down.app.inject({ url: "/health", headers: { "accept-language": "en" } }),
+        503,
+      );
       expect(p.detail).toBe("The database does not answer.");
     } finally {
       await down.close();

@@ -11,19 +11,63 @@ afterAll(() => t.close());
 
 /** Values people and programs send: names, years, numbers of every size, unicode, injection, nothing. */
 const value = fc.oneof(
-  fc.constantFrom("Kalix", "kalix", "Luleå", "LULEA", "2514", "e-arkiv", "norrbotten", "skanearkiv", "2023", "2022", "allocation"),
+  fc.constantFrom(
+    "Kalix",
+    "kalix",
+    "Luleå",
+    "LULEA",
+    "2514",
+    "e-arkiv",
+    "norrbotten",
+    "skanearkiv",
+    "2023",
+    "2022",
+    "allocation",
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.string({ unit: "binary", maxLength: 20 }),
   fc.integer().map(String),
   fc.double().map(String),
   fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
-  fc.constantFrom("", " ", "-1", "0", "1e309", "NaN", "Infinity", "2023.0", "0x7e7", "'; DROP TABLE tokens;--", "<script>", "%", "%00", "..", "../.."),
+  fc.constantFrom(
+    "",
+    " ",
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "Infinity",
+    "2023.0",
+    "0x7e7",
+    "'; DROP TABLE tokens;--",
+    "<script>",
+    "%",
+    "%00",
+    "..",
+    "../..",
+  ),
   fc.string({ minLength: 200, maxLength: 3000 }),
 );
 
 const query = fc.dictionary(
-  fc.constantFrom("year", "item", "municipality", "format", "lang", "items", "table", "from", "to", "body", "line", "limit", "since", "collaboration", "x"),
+  fc.constantFrom(
+    "year",
+    "item",
+    "municipality",
+    "format",
+    "lang",
+    "items",
+    "table",
+    "from",
+    "to",
+    "body",
+    "line",
+    "limit",
+    "since",
+    "collaboration",
+    "x",
+  ),
   fc.oneof(value, fc.array(value, { minLength: 2, maxLength: 3 })),
   { maxKeys: 5 },
 );
@@ -56,10 +100,21 @@ const GET_ROUTES = [
 
 const collaboration = fc.oneof(fc.constantFrom("norrbotten", "skanearkiv"), segment);
 const second = fc.oneof(
-  fc.constantFrom("Kalix", "Lund", "allocation", "statement", "budget", "meetings", "max-withdrawal", "interim"),
+  fc.constantFrom(
+    "Kalix",
+    "Lund",
+    "allocation",
+    "statement",
+    "budget",
+    "meetings",
+    "max-withdrawal",
+    "interim",
+  ),
   segment,
 );
-const language = fc.option(fc.constantFrom("sv", "en", "en-GB,en;q=0.9", "de", "*", ";;;q=x", "sv;q=abc"), { nil: undefined });
+const language = fc.option(fc.constantFrom("sv", "en", "en-GB,en;q=0.9", "de", "*", ";;;q=x", "sv;q=abc"), {
+  nil: undefined,
+});
 
 type Res = Awaited<ReturnType<TestApp["app"]["inject"]>>;
 
@@ -81,16 +136,29 @@ function check(res: Res, what: string): void {
 const RUNS = { numRuns: 150 };
 
 describe("fuzz: every route answers 2xx or 4xx, never 5xx", () => {
-  it.each(GET_ROUTES.map((route, i) => [i, route] as const))("GET route %i with random path and query", async (_i, route) => {
-    await fc.assert(
-      fc.asyncProperty(collaboration, second, query, language, fc.boolean(), async (c, m, q, lang, token) => {
-        const url = route(c, m) + qs(q);
-        const headers: Record<string, string> = { ...(lang ? { "accept-language": lang } : {}), ...(token ? asSecretary : {}) };
-        check(await t.app.inject({ method: "GET", url, headers }), url);
-      }),
-      RUNS,
-    );
-  });
+  it.each(GET_ROUTES.map((route, i) => [i, route] as const))(
+    "GET route %i with random path and query",
+    async (_i, route) => {
+      await fc.assert(
+        fc.asyncProperty(
+          collaboration,
+          second,
+          query,
+          language,
+          fc.boolean(),
+          async (c, m, q, lang, token) => {
+            const url = route(c, m) + qs(q);
+            const headers: Record<string, string> = {
+              ...(lang ? { "accept-language": lang } : {}),
+              ...(token ? asSecretary : {}),
+            };
+            check(await t.app.inject({ method: "GET", url, headers }), url);
+          },
+        ),
+        RUNS,
+      );
+    },
+  );
 
   const anyBody = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
@@ -100,7 +168,10 @@ describe("fuzz: every route answers 2xx or 4xx, never 5xx", () => {
         now: value,
         collaboration: value,
         line: value,
-        date: fc.oneof(value, fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+        date: fc.oneof(
+          value,
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        ),
         amount: fc.oneof(value, fc.integer(), fc.double(), fc.constant(null)),
         unit: fc.constantFrom("kr", "tkr", "sek", ""),
         note: value,
@@ -118,7 +189,14 @@ describe("fuzz: every route answers 2xx or 4xx, never 5xx", () => {
   const rawBody = fc.oneof(
     anyBody.map((b) => JSON.stringify(b)),
     fc.string({ maxLength: 200 }),
-    fc.constantFrom("{", '{"question":', "[1,2", "\u0000", '{"__proto__":{"a":1}}', '{"constructor":{"prototype":{}}}'),
+    fc.constantFrom(
+      "{",
+      '{"question":',
+      "[1,2",
+      "\u0000",
+      '{"__proto__":{"a":1}}',
+      '{"constructor":{"prototype":{}}}',
+    ),
   );
   const WRITES: { method: "POST" | "PUT"; url: (c: string, m: string) => string }[] = [
     { method: "POST", url: () => "/v1/ask" },
@@ -139,7 +217,12 @@ describe("fuzz: every route answers 2xx or 4xx, never 5xx", () => {
           fc.constantFrom("norrbotten", "norrbotten", "skanearkiv", "nowhere"),
           meeting,
           rawBody,
-          fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded"),
+          fc.constantFrom(
+            "application/json",
+            "application/json; charset=utf-8",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+          ),
           language,
           async (c, m, payload, contentType, lang) => {
             const url = w.url(c, m);
@@ -147,7 +230,11 @@ describe("fuzz: every route answers 2xx or 4xx, never 5xx", () => {
               method: w.method,
               url,
               payload,
-              headers: { ...asSecretary, "content-type": contentType, ...(lang ? { "accept-language": lang } : {}) },
+              headers: {
+                ...asSecretary,
+                "content-type": contentType,
+                ...(lang ? { "accept-language": lang } : {}),
+              },
             });
             check(res, `${w.method} ${url} ${payload.slice(0, 200)}`);
           },

@@ -37,7 +37,11 @@ export async function testApp(
   const port = apiStore(store, { tokens: TOKENS, datasetTtlMs: 0 });
   const app = await createApp({
     store: options.wrap ? options.wrap(port) : port,
-    config: { readAccess: options.readAccess ?? "public", bodyLimit: options.bodyLimit ?? 64 * 1024, logLevel: "silent" },
+    config: {
+      readAccess: options.readAccess ?? "public",
+      bodyLimit: options.bodyLimit ?? 64 * 1024,
+      logLevel: "silent",
+    },
     clock: () => NOW,
   });
   options.routes?.(app);

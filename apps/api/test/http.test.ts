@@ -76,7 +76,13 @@ async function stop(r: Running): Promise<number | null> {
   return exited;
 }
 
-const forecast = { line: "grundfinansiering", date: "2023-08-31", amount: "1065400.00", unit: "kr", note: "Prognos efter augusti" };
+const forecast = {
+  line: "grundfinansiering",
+  date: "2023-08-31",
+  amount: "1065400.00",
+  unit: "kr",
+  note: "Prognos efter augusti",
+};
 
 describe("the server over HTTP, with a restart", () => {
   let server: Running;
@@ -97,13 +103,28 @@ describe("the server over HTTP, with a restart", () => {
 
   it("answers reads, the health check and the OpenAPI document", async () => {
     expect((await fetch(`${server.base}/health`)).status).toBe(200);
-    const res = await fetch(`${server.base}/v1/collaborations/norrbotten/allocations?year=2023&item=e-arkiv&municipality=Kalix`);
+    const res = await fetch(
+      `${server.base}/v1/collaborations/norrbotten/allocations?year=2023&item=e-arkiv&municipality=Kalix`,
+    );
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { allocations: { rows: { amount: string }[] }[] }).allocations[0]?.rows[0]?.amount).toBe("21000");
-    expect(((await (await fetch(`${server.base}/openapi.json`)).json()) as { openapi: string }).openapi).toBe("3.1.0");
-    const xlsx = await fetch(`${server.base}/v1/collaborations/norrbotten/reports/allocation?year=2022&format=xlsx`);
-    expect(xlsx.headers.get("content-disposition")).toBe('attachment; filename="norrbotten-allocation-2022.xlsx"');
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      ((await res.json()) as { allocations: { rows: { amount: string }[] }[] }).allocations[0]?.rows[0]
+        ?.amount,
+    ).toBe("21000");
+    expect(((await (await fetch(`${server.base}/openapi.json`)).json()) as { openapi: string }).openapi).toBe(
+      "3.1.0",
+    );
+    const xlsx = await fetch(
+      `${server.base}/v1/collaborations/norrbotten/reports/allocation?year=2022&format=xlsx`,
+    );
+    expect(xlsx.headers.get("content-disposition")).toBe(
+      'attachment; filename="norrbotten-allocation-2022.xlsx"',
+    );
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   });
 
   it("refuses a write without a token (401) and with a reader's (403), takes it with the secretary's, and keeps it over a restart", async () => {
@@ -113,9 +134,17 @@ describe("the server over HTTP, with a restart", () => {
     const none = await fetch(url, { method: "POST", headers: json, body });
     expect(none.status).toBe(401);
     expect(none.headers.get("content-type")).toContain("application/problem+json");
-    const reader = await fetch(url, { method: "POST", headers: { ...json, authorization: `Bearer ${READER_TOKEN}` }, body });
+    const reader = await fetch(url, {
+      method: "POST",
+      headers: { ...json, authorization: `Bearer ${READER_TOKEN}` },
+      body,
+    });
     expect(reader.status).toBe(403);
-    const ok = await fetch(url, { method: "POST", headers: { ...json, authorization: `Bearer ${SECRETARY_TOKEN}` }, body });
+    const ok = await fetch(url, {
+      method: "POST",
+      headers: { ...json, authorization: `Bearer ${SECRETARY_TOKEN}` },
+      body,
+    });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ amount: "1065400.00", recordedBy: "sekreteraren" });
 
@@ -125,11 +154,20 @@ describe("the server over HTTP, with a restart", () => {
     const after = await fetch(`${server.base}/v1/collaborations/norrbotten/forecasts?line=grundfinansiering`);
     expect(after.status).toBe(200);
     expect(((await after.json()) as { forecasts: unknown[] }).forecasts).toEqual([
-      expect.objectContaining({ line: "grundfinansiering", date: "2023-08-31", amount: "1065400.00", note: "Prognos efter augusti" }),
+      expect.objectContaining({
+        line: "grundfinansiering",
+        date: "2023-08-31",
+        amount: "1065400.00",
+        note: "Prognos efter augusti",
+      }),
     ]);
-    const audit = await fetch(`${server.base}/v1/audit-log?limit=50`, { headers: { authorization: `Bearer ${SECRETARY_TOKEN}` } });
+    const audit = await fetch(`${server.base}/v1/audit-log?limit=50`, {
+      headers: { authorization: `Bearer ${SECRETARY_TOKEN}` },
+    });
     const entries = ((await audit.json()) as { entries: { action: string; actor: string }[] }).entries;
-    expect(entries.filter((e) => e.action === "forecast.record")).toEqual([expect.objectContaining({ actor: "sekreteraren" })]);
+    expect(entries.filter((e) => e.action === "forecast.record")).toEqual([
+      expect.objectContaining({ actor: "sekreteraren" }),
+    ]);
   }, 60_000);
 });
 
@@ -141,13 +179,19 @@ describe("start-up configuration", () => {
     ["LOG_LEVEL", "loud"],
     ["SAMVERKAN_TOKENS", "secretary:short"],
     ["DATABASE_URL", "mysql://localhost/x"],
-  ])("a bad %s (%s) stops start-up with a message naming it, without a stack trace", async (variable, value) => {
-    const child = spawn(process.execPath, [SERVER], { env: serverEnv({ PORT: "0", [variable]: value }), stdio: "pipe" });
-    let err = "";
-    child.stderr.on("data", (b: Buffer) => (err += b.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    expect(code).toBe(2);
-    expect(err).toContain(`${variable}:`);
-    expect(err).not.toMatch(/\n\s+at /);
-  });
+  ])(
+    "a bad %s (%s) stops start-up with a message naming it, without a stack trace",
+    async (variable, value) => {
+      const child = spawn(process.execPath, [SERVER], {
+        env: serverEnv({ PORT: "0", [variable]: value }),
+        stdio: "pipe",
+      });
+      let err = "";
+      child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code).toBe(2);
+      expect(err).toContain(`${variable}:`);
+      expect(err).not.toMatch(/\n\s+at /);
+    },
+  );
 });

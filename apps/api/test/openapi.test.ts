@@ -44,12 +44,14 @@ describe("the OpenAPI document", () => {
       "post /v1/ask",
       "get /v1/audit-log",
     ];
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method} ${path}`),
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`),
     );
     expect(documented.sort()).toEqual(expected.sort());
     const allocations = doc.paths["/v1/collaborations/{collaboration}/allocations"].get;
-    expect(allocations.parameters.map((p: Json) => `${p.in}:${p.name}:${p.required ?? false}`).sort()).toEqual(
+    expect(
+      allocations.parameters.map((p: Json) => `${p.in}:${p.name}:${p.required ?? false}`).sort(),
+    ).toEqual(
       ["path:collaboration:true", "query:item:false", "query:municipality:false", "query:year:true"].sort(),
     );
     expect(Object.keys(allocations.responses)).toEqual(expect.arrayContaining(["200", "400", "404"]));
@@ -73,7 +75,8 @@ describe("the OpenAPI document", () => {
         .replace("{meeting}", "x");
       for (const method of Object.keys(ops)) {
         const res = await t.app.inject({ method: method.toUpperCase() as "GET", url });
-        if (res.statusCode === 404) expect(res.json().type, `${method} ${url}`).not.toBe("urn:samverkan:problem:not-found");
+        if (res.statusCode === 404)
+          expect(res.json().type, `${method} ${url}`).not.toBe("urn:samverkan:problem:not-found");
       }
     }
   });

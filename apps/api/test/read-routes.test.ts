@@ -12,7 +12,10 @@ afterAll(() => t.close());
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await t.app.inject({ method: "GET", url, headers });
-  return { res, body: res.headers["content-type"]?.toString().includes("json") ? (res.json() as Json) : undefined };
+  return {
+    res,
+    body: res.headers["content-type"]?.toString().includes("json") ? (res.json() as Json) : undefined,
+  };
 }
 
 describe("collaborations, municipalities, cost items", () => {
@@ -44,7 +47,12 @@ describe("collaborations, municipalities, cost items", () => {
     const { body } = await get("/v1/collaborations/norrbotten/cost-items?year=2023");
     const earkiv = body.costItems.find((x: Json) => x.id === "e-arkiv");
     expect(earkiv.years).toHaveLength(1);
-    expect(earkiv.years[0]).toMatchObject({ year: 2023, total: "322000", unit: "kr", model: { type: "perCapita" } });
+    expect(earkiv.years[0]).toMatchObject({
+      year: 2023,
+      total: "322000",
+      unit: "kr",
+      model: { type: "perCapita" },
+    });
     expect(earkiv.years[0].rounding.sv).toContain("uppåt");
   });
 
@@ -64,7 +72,9 @@ describe("collaborations, municipalities, cost items", () => {
 
 describe("allocations", () => {
   it("gives Kalix's e-arkiv 2023 to the krona, published, with its table and both explanations", async () => {
-    const { res, body } = await get("/v1/collaborations/norrbotten/allocations?year=2023&item=e-arkivet&municipality=kalix");
+    const { res, body } = await get(
+      "/v1/collaborations/norrbotten/allocations?year=2023&item=e-arkivet&municipality=kalix",
+    );
     expect(res.statusCode).toBe(200);
     expect(body.municipality).toBe("Kalix");
     const [a] = body.allocations;
@@ -123,7 +133,9 @@ describe("allocations", () => {
     for (const year of ["abc", "20x3", "1800", "2023.5", "", "99999999999999999999"]) {
       const { res, body } = await get(`/v1/collaborations/norrbotten/allocations?year=${year}`);
       expect(res.statusCode, year).toBe(400);
-      expect(problemSchema.parse(body).errors).toEqual([expect.objectContaining({ in: "query", field: "year" })]);
+      expect(problemSchema.parse(body).errors).toEqual([
+        expect.objectContaining({ in: "query", field: "year" }),
+      ]);
     }
     const missing = await get("/v1/collaborations/norrbotten/allocations");
     expect(missing.body.errors[0]).toMatchObject({ field: "year", message: "saknas (krävs)" });
@@ -132,7 +144,11 @@ describe("allocations", () => {
   it("answers an unknown municipality with 404 and the closest names", async () => {
     const { res, body } = await get("/v1/collaborations/norrbotten/allocations?year=2023&municipality=Kalx");
     expect(res.statusCode).toBe(404);
-    expect(body).toMatchObject({ type: "urn:samverkan:problem:unknown-municipality", status: 404, suggestions: ["Kalix"] });
+    expect(body).toMatchObject({
+      type: "urn:samverkan:problem:unknown-municipality",
+      status: 404,
+      suggestions: ["Kalix"],
+    });
     expect(body.detail).toContain("Menade du Kalix?");
   });
 
@@ -158,14 +174,21 @@ describe("statement (kommunbesked)", () => {
     expect(body.total).toEqual([{ amount: "537100", unit: "kr" }]);
     expect(body.totalIncludingSupplier).toEqual([{ amount: "618700", unit: "kr" }]);
     const grund = body.items.find((l: Json) => l.item.id === "grundfinansiering");
-    expect(grund).toMatchObject({ amount: "80500", change: { previousYear: 2022, previous: "76100", amount: "4400" } });
+    expect(grund).toMatchObject({
+      amount: "80500",
+      change: { previousYear: 2022, previous: "76100", amount: "4400" },
+    });
     expect(grund.change.percent.exact).toBe(false);
     expect(body.billedBySupplier.length).toBeGreaterThan(0);
   });
 
   it("refuses a statement without a year, and an unknown municipality with suggestions", async () => {
-    expect((await get("/v1/collaborations/norrbotten/municipalities/Kalix/statement")).res.statusCode).toBe(400);
-    const { res, body } = await get("/v1/collaborations/norrbotten/municipalities/Overkalx/statement?year=2023");
+    expect((await get("/v1/collaborations/norrbotten/municipalities/Kalix/statement")).res.statusCode).toBe(
+      400,
+    );
+    const { res, body } = await get(
+      "/v1/collaborations/norrbotten/municipalities/Overkalx/statement?year=2023",
+    );
     expect(res.statusCode).toBe(404);
     expect(body.suggestions).toContain("Överkalix");
   });
@@ -183,17 +206,20 @@ describe("reports", () => {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       'attachment; filename="norrbotten-allocation-2022.xlsx"',
     ],
-  ])("renders the allocation report as %s with its content type and file name", async (format, type, disposition) => {
-    const res = await t.app.inject(`${base}/allocation?year=2022&format=${format}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers["content-type"]).toContain(type);
-    expect(res.headers["content-disposition"]).toBe(disposition);
-    if (format === "xlsx") expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
-    if (format === "csv") expect(res.body).toContain("Arjeplog;76100");
-    if (format === "md") expect(res.body).toContain("| Arjeplog | 76 100 kr |");
-    if (format === "html") expect(res.body).toMatch(/^<!DOCTYPE html>/i);
-    if (format === "json") expect(res.json().name).toBe("allocation");
-  });
+  ])(
+    "renders the allocation report as %s with its content type and file name",
+    async (format, type, disposition) => {
+      const res = await t.app.inject(`${base}/allocation?year=2022&format=${format}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toContain(type);
+      expect(res.headers["content-disposition"]).toBe(disposition);
+      if (format === "xlsx") expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
+      if (format === "csv") expect(res.body).toContain("Arjeplog;76100");
+      if (format === "md") expect(res.body).toContain("| Arjeplog | 76 100 kr |");
+      if (format === "html") expect(res.body).toMatch(/^<!DOCTYPE html>/i);
+      if (format === "json") expect(res.json().name).toBe("allocation");
+    },
+  );
 
   it("names the municipality in a statement's file name (ASCII) and follows lang / Accept-Language", async () => {
     const res = await t.app.inject({
@@ -201,7 +227,9 @@ describe("reports", () => {
       headers: { "accept-language": "en-GB,en;q=0.9" },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.headers["content-disposition"]).toBe('attachment; filename="norrbotten-statement-overkalix-2023.md"');
+    expect(res.headers["content-disposition"]).toBe(
+      'attachment; filename="norrbotten-statement-overkalix-2023.md"',
+    );
     expect(res.headers["content-language"]).toBe("en");
     const sv = await t.app.inject(`${base}/statement?year=2023&municipality=Kalix&format=json&lang=sv`);
     expect(sv.json().lang).toBe("sv");
@@ -258,16 +286,29 @@ describe("meetings and the årshjul", () => {
 
 describe("POST /v1/ask", () => {
   it("answers in Swedish with the exact amount and its provenance", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/v1/ask", payload: { question: "Vad betalar Kalix för e-arkiv 2023?" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/v1/ask",
+      payload: { question: "Vad betalar Kalix för e-arkiv 2023?" },
+    });
     expect(res.statusCode).toBe(200);
     const a = res.json();
     expect(a).toMatchObject({ language: "sv", intent: "itemCost" });
-    expect(a.amounts[0]).toMatchObject({ municipality: "Kalix", amount: "21000", unit: "kr", provenance: { kind: "published" } });
+    expect(a.amounts[0]).toMatchObject({
+      municipality: "Kalix",
+      amount: "21000",
+      unit: "kr",
+      provenance: { kind: "published" },
+    });
     expect(a.card.type).toBe("AdaptiveCard");
   });
 
   it("answers in English when asked in English, and uses `now` for relative questions", async () => {
-    const en = await t.app.inject({ method: "POST", url: "/v1/ask", payload: { question: "what does Kalix pay for e-arkiv 2023?" } });
+    const en = await t.app.inject({
+      method: "POST",
+      url: "/v1/ask",
+      payload: { question: "what does Kalix pay for e-arkiv 2023?" },
+    });
     expect(en.json().language).toBe("en");
     const next = await t.app.inject({
       method: "POST",

@@ -23,7 +23,12 @@ describe("writes need the secretary's token", () => {
   });
 
   it("401 with an unknown or malformed token", async () => {
-    for (const authorization of ["Bearer not-a-known-token-at-all", "Basic dXNlcjpwYXNz", "Bearer", "bearer  "]) {
+    for (const authorization of [
+      "Bearer not-a-known-token-at-all",
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      "bearer  ",
+    ]) {
       const res = await post(url, outcome, { authorization });
       expect(res.statusCode, authorization).toBe(401);
       expect(res.headers["www-authenticate"]).toContain("invalid_token");
@@ -39,9 +44,16 @@ describe("writes need the secretary's token", () => {
   it("201 with the secretary's token: recorded exactly, by the token's name, and audit-logged", async () => {
     const res = await post(url, outcome, asSecretary);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ kind: "outcome", line: "e-arkiv", amount: "119924.00", recordedBy: "sekreteraren" });
+    expect(res.json()).toMatchObject({
+      kind: "outcome",
+      line: "e-arkiv",
+      amount: "119924.00",
+      recordedBy: "sekreteraren",
+    });
     const list = await t.app.inject("/v1/collaborations/norrbotten/outcomes?line=e-arkiv");
-    expect(list.json().outcomes).toEqual([expect.objectContaining({ amount: "119924.00", date: "2023-05-31" })]);
+    expect(list.json().outcomes).toEqual([
+      expect.objectContaining({ amount: "119924.00", date: "2023-05-31" }),
+    ]);
     const audit = await t.app.inject({ url: "/v1/audit-log?limit=5", headers: asSecretary });
     expect(audit.statusCode).toBe(200);
     expect(audit.json().entries[0]).toMatchObject({
@@ -61,7 +73,8 @@ describe("writes need the secretary's token", () => {
     const list = (await t.app.inject(f)).json().forecasts;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ amount: "310000", note: "ny prognos" });
-    const [latest] = (await t.app.inject({ url: "/v1/audit-log?limit=1", headers: asSecretary })).json().entries;
+    const [latest] = (await t.app.inject({ url: "/v1/audit-log?limit=1", headers: asSecretary })).json()
+      .entries;
     expect(latest.before.amount).toBe("300000");
     expect(latest.after.amount).toBe("310000");
   });
@@ -92,9 +105,17 @@ describe("meeting changes and attendance", () => {
   it("moves a meeting: the plan, the meetings report and the assistant all see the new date", async () => {
     const before = (await t.app.inject(`${base}?year=2022&body=committee`)).json().meetings;
     const october = before.find((m: Json) => m.date === "2022-10-12");
-    const res = await post(`${base}/${october.id}/move`, { date: "2022-10-19", startTime: "10:00", endTime: "12:00", reason: "Krock med kommunfullmäktige" }, asSecretary);
+    const res = await post(
+      `${base}/${october.id}/move`,
+      { date: "2022-10-19", startTime: "10:00", endTime: "12:00", reason: "Krock med kommunfullmäktige" },
+      asSecretary,
+    );
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: "moved", date: "2022-10-19", movedFrom: { date: "2022-10-12" } });
+    expect(res.json()).toMatchObject({
+      status: "moved",
+      date: "2022-10-19",
+      movedFrom: { date: "2022-10-12" },
+    });
 
     const after = (await t.app.inject(`${base}/${october.id}`)).json();
     expect(after.date).toBe("2022-10-19");
@@ -116,7 +137,14 @@ describe("meeting changes and attendance", () => {
   });
 
   it("adds a meeting (201), refuses the same id again (409) and an unknown meeting (404)", async () => {
-    const meeting = { id: "extra-2022-11-30", body: "committee", title: "Extra sammanträde", date: "2022-11-30", startTime: "13:00", endTime: "15:00" };
+    const meeting = {
+      id: "extra-2022-11-30",
+      body: "committee",
+      title: "Extra sammanträde",
+      date: "2022-11-30",
+      startTime: "13:00",
+      endTime: "15:00",
+    };
     const added = await post(base, meeting, asSecretary);
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ origin: "added", status: "planned" });
@@ -129,7 +157,12 @@ describe("meeting changes and attendance", () => {
     const meetings = (await t.app.inject(`${base}?year=2022&body=committee`)).json().meetings;
     const december = meetings.find((m: Json) => m.date === "2022-12-14");
     const put = (payload: unknown, headers = asSecretary) =>
-      t.app.inject({ method: "PUT", url: `${base}/${december.id}/attendance`, payload: payload as object, headers });
+      t.app.inject({
+        method: "PUT",
+        url: `${base}/${december.id}/attendance`,
+        payload: payload as object,
+        headers,
+      });
     expect((await put({ municipalities: ["Kalix"] }, {} as typeof asSecretary)).statusCode).toBe(401);
     const first = await put({ municipalities: ["Kalix", "Luleå", "pitea"] });
     expect(first.statusCode).toBe(200);

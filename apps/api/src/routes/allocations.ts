@@ -26,7 +26,8 @@ function remembered(d: Dataset): Map<string, string> {
 }
 
 function compute(d: Dataset, year: number, itemQuery?: string, municipalityQuery?: string): string {
-  const municipality = municipalityQuery === undefined ? undefined : municipalityIn(d, municipalityQuery).name;
+  const municipality =
+    municipalityQuery === undefined ? undefined : municipalityIn(d, municipalityQuery).name;
   const c = d.collaboration;
   let allocations;
   if (itemQuery !== undefined) {
@@ -39,7 +40,9 @@ function compute(d: Dataset, year: number, itemQuery?: string, municipalityQuery
       });
     allocations = [one];
   } else {
-    const items = d.costItems.filter((x) => x.years.some((y) => y.year === year && y.rule && y.status === "budgeted"));
+    const items = d.costItems.filter((x) =>
+      x.years.some((y) => y.year === year && y.rule && y.status === "budgeted"),
+    );
     if (items.length === 0) {
       const years = allocationYears(d);
       throw new HttpProblem("no-data", {
@@ -51,7 +54,12 @@ function compute(d: Dataset, year: number, itemQuery?: string, municipalityQuery
       .map((item) => allocationJson(d, allocateCostItem(d, item, year), municipality))
       .filter((a) => a.rows.length > 0);
   }
-  return JSON.stringify({ collaboration: c.id, year, ...(municipality ? { municipality } : {}), allocations });
+  return JSON.stringify({
+    collaboration: c.id,
+    year,
+    ...(municipality ? { municipality } : {}),
+    allocations,
+  });
 }
 
 export function registerAllocationRoutes(app: App, { data }: RouteContext): void {
@@ -59,6 +67,15 @@ export function registerAllocationRoutes(app: App, { data }: RouteContext): void
     "/collaborations/:collaboration/allocations",
     {
       config: { access: "read" },
+      // A request for a URL answered before, on the same dataset object, gets the same bytes without
+      // being parsed and validated again: the answer depends on nothing else (both languages are in it).
+      preValidation: async (request, reply) => {
+        const { collaboration } = request.params as { collaboration: string };
+        const d = (await data.all()).find((x) => x.collaboration.id === collaboration);
+        const body = d && cache.get(d)?.get(`url:${request.url}`);
+        if (body !== undefined)
+          return sendRendered(reply.header("content-type", "application/json; charset=utf-8"), body);
+      },
       schema: {
         tags: ["allocations"],
         summary: "What each municipality pays per cost item and year, with provenance and explanation",
@@ -84,6 +101,7 @@ export function registerAllocationRoutes(app: App, { data }: RouteContext): void
         body = compute(d, year, item, municipality);
         map.set(key, body);
       }
+      map.set(`url:${request.url}`, body);
       return sendRendered(reply.header("content-type", "application/json; charset=utf-8"), body);
     },
   );

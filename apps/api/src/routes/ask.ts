@@ -40,16 +40,24 @@ const nowSchema = z
       "must be a date (2022-09-01) or a date-time (2022-09-01T10:00:00+02:00)",
     ),
   })
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s.slice(0, 10)).toISOString().startsWith(s.slice(0, 10)), {
-    error: bilingual("är inget verkligt datum", "is not a real date"),
-  })
-  .meta({ description: 'The moment "now" for relative questions; default the server\'s clock', example: "2022-09-01" });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s.slice(0, 10)).toISOString().startsWith(s.slice(0, 10)),
+    {
+      error: bilingual("är inget verkligt datum", "is not a real date"),
+    },
+  )
+  .meta({
+    description: 'The moment "now" for relative questions; default the server\'s clock',
+    example: "2022-09-01",
+  });
 
 const askBody = z.strictObject({
   question: z
     .string({ error: bilingual("ska vara en text", "must be a string") })
     .min(1, { error: bilingual("får inte vara tom", "must not be empty") })
-    .max(2000, { error: bilingual("är för lång (högst 2000 tecken)", "is too long (at most 2000 characters)") })
+    .max(2000, {
+      error: bilingual("är för lång (högst 2000 tecken)", "is too long (at most 2000 characters)"),
+    })
     .meta({ example: "Vad betalar Kalix för e-arkiv 2023?" }),
   now: nowSchema.optional(),
   collaboration: z
@@ -82,7 +90,10 @@ export function registerAskRoutes(app: App, { data, clock }: RouteContext): void
         ...(collaboration !== undefined ? { defaultCollaboration: collaboration } : {}),
       });
       // The answer is plain JSON already: sent as it is, not re-encoded through the schema.
-      return sendRendered(reply.header("content-type", "application/json; charset=utf-8"), JSON.stringify(result));
+      return sendRendered(
+        reply.header("content-type", "application/json; charset=utf-8"),
+        JSON.stringify(result),
+      );
     },
   );
 }

@@ -43,7 +43,10 @@ export function registerAuditRoutes(app: App, { store }: RouteContext): void {
             .optional(),
           collaboration: z.string().min(1).max(100).optional(),
         }),
-        response: { 200: z.object({ entries: z.array(auditEntrySchema) }), ...problemResponses(400, 401, 403) },
+        response: {
+          200: z.object({ entries: z.array(auditEntrySchema) }),
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {

@@ -81,7 +81,11 @@ function collaborationJson(d: Dataset): z.output<typeof collaborationSchema> {
     timeZone: c.timeZone,
     unit: c.unit,
     ...(c.description ? { description: c.description } : {}),
-    members: c.members.map((m) => ({ municipality: m.municipality, from: m.from, ...(m.to ? { to: m.to } : {}) })),
+    members: c.members.map((m) => ({
+      municipality: m.municipality,
+      from: m.from,
+      ...(m.to ? { to: m.to } : {}),
+    })),
     roles: c.roles.map((r) => ({ id: r.id, title: r.title, titleEn: r.titleEn })),
     allocationYears: allocationYears(d),
   };
@@ -100,7 +104,12 @@ function municipalityJson(d: Dataset, name: string): z.output<typeof municipalit
       .map((x) => ({ from: x.from, ...(x.to ? { to: x.to } : {}) })),
     population: d.population
       .filter((v) => v.counts[m.name] !== undefined)
-      .map((v) => ({ year: Number(v.date.slice(0, 4)), date: v.date, count: v.counts[m.name] as number, source: v.source }))
+      .map((v) => ({
+        year: Number(v.date.slice(0, 4)),
+        date: v.date,
+        count: v.counts[m.name] as number,
+        source: v.source,
+      }))
       .sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
@@ -134,7 +143,12 @@ function costItemJson(d: Dataset, year: number | undefined): z.output<typeof cos
                 }
               : {}),
             ...(rounding
-              ? { rounding: { sv: describeRounding(rounding, unit, "sv"), en: describeRounding(rounding, unit, "en") } }
+              ? {
+                  rounding: {
+                    sv: describeRounding(rounding, unit, "sv"),
+                    en: describeRounding(rounding, unit, "en"),
+                  },
+                }
               : {}),
           };
         }),
@@ -150,7 +164,10 @@ export function registerCollaborationRoutes(app: App, { data }: RouteContext): v
       schema: {
         tags: ["data"],
         summary: "Every collaboration (joint committee) in the store",
-        response: { 200: z.object({ collaborations: z.array(collaborationSchema) }), ...problemResponses(401) },
+        response: {
+          200: z.object({ collaborations: z.array(collaborationSchema) }),
+          ...problemResponses(401),
+        },
       },
     },
     async () => ({ collaborations: (await data.all()).map(collaborationJson) }),
@@ -216,7 +233,10 @@ export function registerCollaborationRoutes(app: App, { data }: RouteContext): v
         summary: "Cost items (kostnadsposter) with their totals, models and rounding per year",
         params: collaborationParams,
         querystring: z.object({ year: yearParam.optional() }),
-        response: { 200: z.object({ costItems: z.array(costItemSchema) }), ...problemResponses(400, 401, 404) },
+        response: {
+          200: z.object({ costItems: z.array(costItemSchema) }),
+          ...problemResponses(400, 401, 404),
+        },
       },
     },
     async (request) => {

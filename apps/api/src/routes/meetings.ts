@@ -8,12 +8,7 @@ import {
 import { z } from "zod";
 import type { App, RouteContext } from "../app.js";
 import { HttpProblem } from "../problem.js";
-import {
-  collaborationParams,
-  meetingParams,
-  problemResponses,
-  yearParam,
-} from "../schemas.js";
+import { collaborationParams, meetingParams, problemResponses, yearParam } from "../schemas.js";
 import { bilingual } from "../validation.js";
 
 const cycleItemSchema = z.object({
@@ -37,7 +32,11 @@ export const meetingSchema = z
     status: z.enum(["planned", "held", "moved", "cancelled"]),
     origin: z.enum(["dataset", "added"]),
     attendance: z
-      .object({ present: z.number().int(), of: z.number().int(), counts: z.enum(["members", "municipalities"]) })
+      .object({
+        present: z.number().int(),
+        of: z.number().int(),
+        counts: z.enum(["members", "municipalities"]),
+      })
       .passthrough()
       .optional(),
     annualCycle: z.array(cycleItemSchema).meta({ description: "What the årshjul puts on this meeting" }),
@@ -58,9 +57,17 @@ export function cycleItems(d: Dataset, m: Meeting): z.output<typeof cycleItemSch
   return entries.flatMap((entry: AnnualCycleEntry) =>
     entry.items
       .filter((item) =>
-        m.body === "committee" ? item.kind !== "activity" : m.body === "strategyDay" && item.kind === "activity",
+        m.body === "committee"
+          ? item.kind !== "activity"
+          : m.body === "strategyDay" && item.kind === "activity",
       )
-      .map((item) => ({ entry: entry.id, label: entry.label, kind: item.kind, text: item.text, textEn: item.textEn })),
+      .map((item) => ({
+        entry: entry.id,
+        label: entry.label,
+        kind: item.kind,
+        text: item.text,
+        textEn: item.textEn,
+      })),
   );
 }
 
@@ -79,7 +86,8 @@ export function registerMeetingRoutes(app: App, { data, store }: RouteContext): 
       config: { access: "read" },
       schema: {
         tags: ["meetings"],
-        summary: "The meeting plan as it stands (moves, cancellations, additions, attendance) with årshjul items",
+        summary:
+          "The meeting plan as it stands (moves, cancellations, additions, attendance) with årshjul items",
         params: collaborationParams,
         querystring: z.object({
           year: yearParam.optional(),

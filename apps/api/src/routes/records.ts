@@ -44,7 +44,10 @@ export function registerRecordRoutes(app: App, { data, store }: RouteContext): v
             from: isoDate.optional(),
             to: isoDate.optional(),
           }),
-          response: { 200: z.object({ [path]: z.array(recordedAmountSchema) }), ...problemResponses(400, 401, 404) },
+          response: {
+            200: z.object({ [path]: z.array(recordedAmountSchema) }),
+            ...problemResponses(400, 401, 404),
+          },
         },
       },
       async (request) => {

@@ -33,7 +33,11 @@ type Format = keyof typeof REPORT_FORMATS;
 export function reportFileName(parts: readonly (string | number | undefined)[], format: Format): string {
   const slug = parts
     .filter((p) => p !== undefined && p !== "")
-    .map((p) => foldName(String(p)).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""))
+    .map((p) =>
+      foldName(String(p))
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, ""),
+    )
     .filter(Boolean)
     .join("-");
   return `${slug || "report"}.${REPORT_FORMATS[format].ext}`;
@@ -60,17 +64,30 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
           year: yearParam.optional(),
           municipality: nameParam("statement: the municipality", "Kalix").optional(),
           items: nameParam("allocation: cost items, comma-separated", "e-arkiv,grundfinansiering").optional(),
-          table: nameParam("allocation: a published table's heading", "Fördelning årskostnader 2022").optional(),
+          table: nameParam(
+            "allocation: a published table's heading",
+            "Fördelning årskostnader 2022",
+          ).optional(),
           format: z
             .enum(["json", "csv", "xlsx", "md", "html"], {
-              error: bilingual("ska vara json, csv, xlsx, md eller html", "must be json, csv, xlsx, md or html"),
+              error: bilingual(
+                "ska vara json, csv, xlsx, md eller html",
+                "must be json, csv, xlsx, md or html",
+              ),
             })
             .default("json"),
-          lang: z.enum(["sv", "en"], { error: bilingual('ska vara "sv" eller "en"', 'must be "sv" or "en"') }).optional(),
+          lang: z
+            .enum(["sv", "en"], { error: bilingual('ska vara "sv" eller "en"', 'must be "sv" or "en"') })
+            .optional(),
         }),
         response: {
           200: z
-            .looseObject({ name: z.string(), lang: z.enum(["sv", "en"]), title: z.string(), sections: z.array(z.unknown()) })
+            .looseObject({
+              name: z.string(),
+              lang: z.enum(["sv", "en"]),
+              title: z.string(),
+              sections: z.array(z.unknown()),
+            })
             .meta({ description: "format=json: the report; other formats: the rendered file" }),
           ...problemResponses(400, 401, 404),
         },
@@ -80,7 +97,10 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
       const d = await data.dataset(request.params.collaboration);
       const { report: name } = request.params;
       if (!(REPORT_NAMES as readonly string[]).includes(name)) {
-        const suggestions = closestNames(name, REPORT_NAMES.map((r) => ({ name: r, spellings: [r] })));
+        const suggestions = closestNames(
+          name,
+          REPORT_NAMES.map((r) => ({ name: r, spellings: [r] })),
+        );
         throw new HttpProblem(
           "unknown-report",
           {
@@ -96,7 +116,10 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
       const municipality = q.municipality === undefined ? undefined : municipalityIn(d, q.municipality).name;
       // The meeting plan as it stands in the store (moves, cancellations, attendance), not as published.
       const dataset = report === "meetings" ? await data.withCurrentMeetings(d) : d;
-      const items = q.items?.split(",").map((s) => s.trim()).filter(Boolean);
+      const items = q.items
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       const built = buildReport(dataset, report, {
         lang,
         ...(q.year !== undefined ? { year: q.year } : {}),

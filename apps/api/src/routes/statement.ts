@@ -64,12 +64,20 @@ export const statementSchema = z
     total: z.array(totalSchema),
     totalIncludingSupplier: z.array(totalSchema),
   })
-  .meta({ id: "MunicipalityStatement", description: "Kommunbesked: everything one municipality pays in a year" });
+  .meta({
+    id: "MunicipalityStatement",
+    description: "Kommunbesked: everything one municipality pays in a year",
+  });
 
 function lineJson(d: Dataset, year: number, line: StatementLine): z.output<typeof lineSchema> {
   const result = allocateCostItem(d, line.costItem.id, year);
   return {
-    item: { id: line.costItem.id, name: line.costItem.name, nameEn: line.costItem.nameEn, category: line.costItem.category },
+    item: {
+      id: line.costItem.id,
+      name: line.costItem.name,
+      nameEn: line.costItem.nameEn,
+      category: line.costItem.category,
+    },
     amount: line.amount.toFixed(),
     unit: line.unit,
     provenance: provenance(d, result, line.row),
