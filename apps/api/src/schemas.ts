@@ -30,7 +30,7 @@ export const municipalityParams = collaborationParams.extend({
 });
 
 export const meetingParams = collaborationParams.extend({
-  meeting: nameParam("Meeting id", "2022-10-12-namnd"),
+  meeting: nameParam("Meeting id", "committee-2022-10-12"),
 });
 
 /** An exact decimal amount: a string, never a float. */
