@@ -1,4 +1,4 @@
-import { annualCycleFor, type AnnualCycleEntry, type Dataset, type Meeting } from "@samverkan/domain";
+import { annualCycleForMeeting, type Dataset, type Meeting } from "@samverkan/domain";
 import {
   attendanceInputSchema,
   meetingAddSchema,
@@ -43,32 +43,16 @@ export const meetingSchema = z
   })
   .meta({ id: "Meeting", description: "A meeting with recorded changes and attendance applied" });
 
-const month = (iso: string) => Number(iso.slice(5, 7));
-
-/**
- * What the årshjul puts on a meeting: decisions and information at the committee's meetings, activities
- * at strategy days, in the meeting's months (the reports' meetings builder reads it the same way).
- */
+/** What the årshjul puts on a meeting (nothing on a cancelled one), as the API shows it. */
 export function cycleItems(d: Dataset, m: Meeting): z.output<typeof cycleItemSchema>[] {
-  const cycle = d.annualCycle;
-  if (!cycle || m.status === "cancelled") return [];
-  const months = new Set([month(m.date), ...(m.endDate ? [month(m.endDate)] : [])]);
-  const entries = [...new Set([...months].flatMap((x) => annualCycleFor(cycle, x)))];
-  return entries.flatMap((entry: AnnualCycleEntry) =>
-    entry.items
-      .filter((item) =>
-        m.body === "committee"
-          ? item.kind !== "activity"
-          : m.body === "strategyDay" && item.kind === "activity",
-      )
-      .map((item) => ({
-        entry: entry.id,
-        label: entry.label,
-        kind: item.kind,
-        text: item.text,
-        textEn: item.textEn,
-      })),
-  );
+  if (!d.annualCycle || m.status === "cancelled") return [];
+  return annualCycleForMeeting(d.annualCycle, m).map(({ entry, item }) => ({
+    entry: entry.id,
+    label: entry.label,
+    kind: item.kind,
+    text: item.text,
+    textEn: item.textEn,
+  }));
 }
 
 function meetingJson(d: Dataset, m: StoredMeeting) {

@@ -1,13 +1,13 @@
 import { AllocationError, cmp, div, formatDate, fromDecimal, mul, rational } from "@samverkan/allocation";
 import {
-  annualCycleFor,
+  annualCycleForMeeting,
   Decimal,
   formatNumber,
-  type AnnualCycleEntry,
   type Dataset,
   type Goal,
   type Meeting,
   type MeetingBody,
+  type MeetingCycleItem,
 } from "@samverkan/domain";
 import type { Report, ReportCell, ReportLang, ReportRow, ReportSection } from "../model.js";
 import { EMPTY, percentCell, text } from "./cells.js";
@@ -42,29 +42,9 @@ function measuredAs(m: Meeting): MeetingBody {
   return m.attendance?.counts === "members" ? "committee" : "preparatoryGroup";
 }
 
-const month = (iso: string) => Number(iso.slice(5, 7));
-
-/**
- * What the årshjul puts on a meeting: decisions and information at the committee's meetings, activities
- * (a strategy day's risk analysis) at strategy days, in the months the årshjul gives.
- */
-function cycleItems(
-  d: Dataset,
-  m: Meeting,
-): { entry: AnnualCycleEntry; item: AnnualCycleEntry["items"][number] }[] {
-  const cycle = d.annualCycle;
-  if (!cycle) return [];
-  const months = new Set([month(m.date), ...(m.endDate ? [month(m.endDate)] : [])]);
-  const entries = [...months].flatMap((x) => annualCycleFor(cycle, x));
-  return [...new Set(entries)].flatMap((entry) =>
-    entry.items
-      .filter((item) =>
-        m.body === "committee"
-          ? item.kind !== "activity"
-          : m.body === "strategyDay" && item.kind === "activity",
-      )
-      .map((item) => ({ entry, item })),
-  );
+/** What the årshjul puts on a meeting (none where the collaboration has no årshjul). */
+function cycleItems(d: Dataset, m: Meeting): MeetingCycleItem[] {
+  return d.annualCycle ? annualCycleForMeeting(d.annualCycle, m) : [];
 }
 
 /**
