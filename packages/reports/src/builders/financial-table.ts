@@ -6,15 +6,7 @@ import {
   type StatementColumn,
 } from "@samverkan/domain";
 import type { ReportCell, ReportColumn, ReportLang, ReportRow, ReportTable } from "../model.js";
-import {
-  computedMoney,
-  EMPTY,
-  publishedMoney,
-  sourceText,
-  sumTotals,
-  text,
-  WORDS,
-} from "./cells.js";
+import { computedMoney, EMPTY, publishedMoney, sourceText, sumTotals, text, WORDS } from "./cells.js";
 
 type Side = StatementColumn["side"];
 
