@@ -1,0 +1,147 @@
+/**
+ * The bot's conversation core: every question goes to `@samverkan/assistant`, the reply is its Adaptive
+ * Card with the answer's text as fallback. Built by a factory so tests run it in-process.
+ */
+import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import {
+  ActivityTypes,
+  CardFactory,
+  ConfigurationServiceClientCredentialFactory,
+  MemoryStorage,
+  MessageFactory,
+  type Activity,
+  type Storage,
+  type TurnContext,
+} from "botbuilder";
+import { answer, examples, type Answer } from "@samverkan/assistant";
+import type { Dataset } from "@samverkan/domain";
+import type { Store } from "@samverkan/store";
+
+export interface BotCredentials {
+  readonly appId?: string;
+  readonly appPassword?: string;
+  readonly tenantId?: string;
+}
+
+export interface CreateBotOptions {
+  /** The datasets to answer from; or a `store`, asked on every question so recorded changes show. */
+  readonly datasets?: readonly Dataset[];
+  readonly store?: Pick<Store, "datasets">;
+  /** The clock the assistant reads "i år", "nästa sammanträde" against (tests pin it). */
+  readonly now?: () => Date;
+  /** Used when the caller builds its own adapter; otherwise one is made from `credentials`. */
+  readonly adapter?: TeamsAdapter;
+  readonly credentials?: BotCredentials;
+  /** Turn state storage; in memory by default (the bot keeps no conversation state of its own yet). */
+  readonly storage?: Storage;
+  /** Server-side log for failures; the user only ever sees a short apology. */
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+export interface Bot {
+  readonly app: Application<TurnState>;
+  readonly adapter: TeamsAdapter;
+}
+
+/** Shown instead of any internal error: the user learns it failed, never why. */
+export const APOLOGY =
+  "Förlåt, något gick fel när jag skulle svara. Försök igen om en stund. " +
+  "(Sorry, something went wrong while answering. Please try again in a moment.)";
+
+export function createBot(options: CreateBotOptions): Bot {
+  const { datasets, store } = options;
+  if (!datasets && !store) throw new TypeError("createBot needs datasets or a store");
+  const now = options.now ?? (() => new Date());
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const adapter = options.adapter ?? createAdapter(options.credentials ?? {});
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: options.credentials?.appId,
+    storage: options.storage ?? new MemoryStorage(),
+    // Teams sends "<at>Bot</at> question" in channels and group chats; the question is the rest.
+    removeRecipientMention: true,
+    // Answers take milliseconds; a typing indicator would only add traffic.
+    startTypingTimer: false,
+  });
+
+  const currentDatasets = async (): Promise<readonly Dataset[]> =>
+    datasets ?? (store ? await store.datasets() : []);
+  const ask = async (question: string): Promise<Answer> =>
+    answer(question, { datasets: await currentDatasets(), now: now() });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const question = questionOf(context.activity);
+    // A message with nothing to ask (an image, an empty card submit) gets the help: what can be asked.
+    await context.sendActivity(replyWith(await ask(question ?? "hjälp")));
+  });
+
+  app.conversationUpdate("membersAdded", async (context) => {
+    const bot = context.activity.recipient?.id;
+    if (!context.activity.membersAdded?.some((member) => member.id === bot)) return;
+    await context.sendActivity(await welcome(ask));
+  });
+
+  app.error(async (context: TurnContext, error: Error) => {
+    logError(`teams-bot: turn failed (${context.activity.type} ${context.activity.id ?? ""})`, error);
+    try {
+      await context.sendActivity(APOLOGY);
+    } catch (sendError) {
+      logError("teams-bot: could not send the apology", sendError);
+    }
+  });
+
+  return { app, adapter };
+}
+
+/**
+ * The question of a message: its text (mention already removed), or the `question` of an
+ * Action.Submit follow-up on one of our cards, which arrives as a message with a value and no text.
+ */
+export function questionOf(activity: Partial<Activity>): string | undefined {
+  const text = stripMentions(activity.text ?? "");
+  if (text !== "") return text;
+  const value: unknown = activity.value;
+  if (value && typeof value === "object" && "question" in value) {
+    const question = (value as { question: unknown }).question;
+    if (typeof question === "string" && question.trim() !== "") return question.trim();
+  }
+  return undefined;
+}
+
+/** Mentions of others are left to the assistant as plain names; leftover markup and spacing are not. */
+function stripMentions(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function replyWith(reply: Answer): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text);
+  activity.locale = reply.language === "sv" ? "sv-SE" : "en-US";
+  return activity;
+}
+
+/** What it can do, in Swedish first (the help answer and its card of example questions), and in English. */
+async function welcome(ask: (question: string) => Promise<Answer>): Promise<Partial<Activity>> {
+  const help = await ask("hjälp");
+  const [english] = examples({ lang: "en" });
+  const text =
+    "Hej! Jag är samverkan, assistenten för den gemensamma nämnden. " +
+    help.text +
+    `\n\nHi! Ask me in English and I answer in English, for example "${english}"`;
+  return { ...replyWith(help), text };
+}
+
+function createAdapter(credentials: BotCredentials): TeamsAdapter {
+  return new TeamsAdapter(
+    {},
+    new ConfigurationServiceClientCredentialFactory({
+      MicrosoftAppId: credentials.appId,
+      MicrosoftAppPassword: credentials.appPassword,
+      MicrosoftAppTenantId: credentials.tenantId,
+      MicrosoftAppType: credentials.tenantId ? "SingleTenant" : "MultiTenant",
+    }),
+  );
+}

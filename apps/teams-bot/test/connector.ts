@@ -1,0 +1,50 @@
+/**
+ * A stand-in for the Bot Framework connector on 127.0.0.1: the bot posts its replies here (the
+ * activities' `serviceUrl`), and the test reads them back. No traffic leaves loopback.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Activity } from "botbuilder";
+
+export interface RecordedReply {
+  readonly conversationId: string;
+  readonly replyToId: string | undefined;
+  readonly activity: Activity;
+}
+
+export interface Connector {
+  readonly serviceUrl: string;
+  readonly replies: RecordedReply[];
+  close(): Promise<void>;
+}
+
+const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+export async function startConnector(): Promise<Connector> {
+  const replies: RecordedReply[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const match = ACTIVITIES.exec(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+      if (req.method !== "POST" || !match) {
+        res.writeHead(404).end();
+        return;
+      }
+      replies.push({
+        conversationId: decodeURIComponent(match[1] ?? ""),
+        replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+        activity: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Activity,
+      });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: `reply-${replies.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    replies,
+    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
