@@ -25,3 +25,5 @@ export * from "./validate-dataset.js";
 export * from "./lookup.js";
 export * from "./format.js";
 export * from "./ids.js";
+export * from "./local-time.js";
+export * from "./reminder.js";

@@ -6,6 +6,8 @@ import {
   meetingBodySchema,
   meetingSchema,
   moneyUnitSchema,
+  reminderLanguageSchema,
+  reminderRoleSchema,
   slugIdSchema,
 } from "@samverkan/domain";
 
@@ -159,3 +161,28 @@ export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 // The domain's meeting schema is the shape meetings are read back in; re-exported for the API's docs.
 export { meetingSchema };
+
+/**
+ * A chat subscribing to reminders. `reference` is the Bot Framework conversation reference as the bot
+ * got it (it must name the conversation and the service URL to write back to).
+ */
+export const subscriptionInputSchema = z.strictObject({
+  conversationId: z.string().trim().min(1, { message: "must name the conversation" }).max(1000),
+  role: reminderRoleSchema,
+  language: reminderLanguageSchema.default("sv"),
+  reference: z.looseObject({
+    serviceUrl: z.string().min(1, { message: "must have the service URL to write back to" }),
+    conversation: z.looseObject({ id: z.string().min(1, { message: "must name the conversation" }) }),
+  }),
+  /** When it subscribed (the bot's clock); reminders due before it are not sent. */
+  at: z.date({ error: "expected the time of subscribing" }),
+});
+export type SubscriptionInput = z.input<typeof subscriptionInputSchema>;
+
+export const openItemInputSchema = z.strictObject({
+  text: z.string().trim().min(1, { message: "must say what the item is" }).max(500, {
+    message: "must be at most 500 characters",
+  }),
+  meetingId: slugIdSchema.optional(),
+});
+export type OpenItemInput = z.input<typeof openItemInputSchema>;

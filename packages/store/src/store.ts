@@ -7,6 +7,11 @@ import {
   membersOn,
   type Dataset,
   type DatasetDocuments,
+  type OpenItem,
+  type ReminderDelivery,
+  type ReminderKey,
+  type ReminderRole,
+  type ReminderSubscription,
 } from "@samverkan/domain";
 import { readAudit, writeAudit } from "./audit.js";
 import {
@@ -26,6 +31,8 @@ import {
   auditQuerySchema,
   lineSchema,
   meetingChangeSchema,
+  openItemInputSchema,
+  subscriptionInputSchema,
   tokenInputSchema,
   type AmountInput,
   type AmountKind,
@@ -34,9 +41,24 @@ import {
   type AuditQuery,
   type MeetingChange,
   type MeetingChangeInput,
+  type OpenItemInput,
+  type SubscriptionInput,
   type TokenInput,
   type TokenRole,
 } from "./inputs.js";
+import {
+  claimDelivery,
+  closeOpenItemRow,
+  deleteSubscriptions,
+  insertOpenItem,
+  markDeliveryFailed,
+  markDeliverySent,
+  readDeliveries,
+  readOpenItems,
+  readSubscriptions,
+  skipDelivery,
+  upsertSubscription,
+} from "./reminders.js";
 import { applyMeetingChanges, type StoredAttendance, type StoredChange } from "./meetings.js";
 import { lockStore, migrate } from "./migrate.js";
 import { openPglite, openPostgres, type SqlClient, type SqlDatabase } from "./sql.js";
@@ -138,6 +160,52 @@ export interface Store {
     input: AttendanceInput,
     options: WriteOptions,
   ): Promise<StoredMeeting>;
+
+  /**
+   * Subscribes a chat to one role's reminders for a collaboration (`not_found` for an unknown one).
+   * Subscribing again refreshes the conversation reference and language and keeps the first time.
+   */
+  subscribeReminders(
+    collaborationId: string,
+    input: SubscriptionInput,
+    options: WriteOptions,
+  ): Promise<ReminderSubscription>;
+  /** Ends a chat's subscriptions (all, or of one collaboration or role); returns those ended. */
+  unsubscribeReminders(
+    conversationId: string,
+    query: { collaborationId?: string; role?: ReminderRole },
+    options: WriteOptions,
+  ): Promise<ReminderSubscription[]>;
+  reminderSubscriptions(query?: {
+    collaborationId?: string;
+    conversationId?: string;
+  }): Promise<ReminderSubscription[]>;
+  /** What was claimed, sent, failed or skipped; `meetingsFrom` ("YYYY-MM-DD") limits to later meetings. */
+  reminderDeliveries(query?: {
+    collaborationId?: string;
+    meetingsFrom?: string;
+  }): Promise<ReminderDelivery[]>;
+  /** Claims a reminder before sending it: true for exactly one caller (see `@samverkan/reminders`). */
+  claimReminder(
+    key: ReminderKey,
+    claim: { instanceId: string; now: Date; leaseUntil: Date },
+  ): Promise<boolean>;
+  /** Records a claimed reminder as sent; false when this instance no longer held the claim. */
+  markReminderSent(
+    key: ReminderKey,
+    sent: { instanceId: string; at: Date; activityId?: string },
+  ): Promise<boolean>;
+  markReminderFailed(
+    key: ReminderKey,
+    failure: { instanceId: string; at: Date; error: string; retryAt?: Date },
+  ): Promise<void>;
+  skipReminder(key: ReminderKey, skip: { instanceId: string; at: Date; note: string }): Promise<void>;
+
+  /** The open items carried from meeting to meeting (with `includeClosed`, the closed ones too). */
+  openItems(collaborationId: string, options?: { includeClosed?: boolean }): Promise<OpenItem[]>;
+  addOpenItem(collaborationId: string, input: OpenItemInput, options: WriteOptions): Promise<OpenItem>;
+  /** Closes an open item; `not_found` naming the open ones when there is no such open item. */
+  closeOpenItem(collaborationId: string, id: number, options: WriteOptions): Promise<OpenItem>;
 
   /** The audit log, newest first (default limit 100). */
   auditLog(query?: AuditQuery): Promise<AuditEntry[]>;
@@ -752,6 +820,155 @@ class SqlStore implements Store {
       });
     });
   }
+
+  async subscribeReminders(
+    collaborationId: string,
+    input: SubscriptionInput,
+    options: WriteOptions,
+  ): Promise<ReminderSubscription> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    const s = parseInput(subscriptionInputSchema, input, "subscription");
+    await this.dataset(collaborationId);
+    return this.db.transaction(async (tx) => {
+      const [before] = await readSubscriptions(tx, {
+        collaborationId,
+        conversationId: s.conversationId,
+      }).then((all) => all.filter((x) => x.role === s.role));
+      const after = await upsertSubscription(tx, {
+        collaborationId,
+        conversationId: s.conversationId,
+        role: s.role,
+        language: s.language,
+        reference: s.reference,
+        subscribedAt: s.at.toISOString(),
+        subscribedBy: actor,
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "reminders.subscribe",
+        collaborationId,
+        target: `reminders ${s.role} ${s.conversationId}`,
+        before: before ? subscriptionSummary(before) : null,
+        after: subscriptionSummary(after),
+      });
+      return after;
+    });
+  }
+
+  async unsubscribeReminders(
+    conversationId: string,
+    query: { collaborationId?: string; role?: ReminderRole },
+    options: WriteOptions,
+  ): Promise<ReminderSubscription[]> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    return this.db.transaction(async (tx) => {
+      const removed = await deleteSubscriptions(tx, { conversationId, ...query });
+      for (const s of removed) {
+        await writeAudit(tx, {
+          actor,
+          action: "reminders.unsubscribe",
+          collaborationId: s.collaborationId,
+          target: `reminders ${s.role} ${s.conversationId}`,
+          before: subscriptionSummary(s),
+          after: null,
+        });
+      }
+      return removed;
+    });
+  }
+
+  reminderSubscriptions(
+    query: { collaborationId?: string; conversationId?: string } = {},
+  ): Promise<ReminderSubscription[]> {
+    return readSubscriptions(this.db, query);
+  }
+
+  reminderDeliveries(
+    query: { collaborationId?: string; meetingsFrom?: string } = {},
+  ): Promise<ReminderDelivery[]> {
+    return readDeliveries(this.db, query);
+  }
+
+  claimReminder(
+    key: ReminderKey,
+    claim: { instanceId: string; now: Date; leaseUntil: Date },
+  ): Promise<boolean> {
+    return claimDelivery(this.db, key, claim);
+  }
+
+  markReminderSent(
+    key: ReminderKey,
+    sent: { instanceId: string; at: Date; activityId?: string },
+  ): Promise<boolean> {
+    return markDeliverySent(this.db, key, sent);
+  }
+
+  markReminderFailed(
+    key: ReminderKey,
+    failure: { instanceId: string; at: Date; error: string; retryAt?: Date },
+  ): Promise<void> {
+    return markDeliveryFailed(this.db, key, failure);
+  }
+
+  skipReminder(key: ReminderKey, skip: { instanceId: string; at: Date; note: string }): Promise<void> {
+    return skipDelivery(this.db, key, skip);
+  }
+
+  async openItems(collaborationId: string, options: { includeClosed?: boolean } = {}): Promise<OpenItem[]> {
+    await this.dataset(collaborationId);
+    return readOpenItems(this.db, collaborationId, options);
+  }
+
+  async addOpenItem(collaborationId: string, input: OpenItemInput, options: WriteOptions): Promise<OpenItem> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    const item = parseInput(openItemInputSchema, input, "open item");
+    if (item.meetingId !== undefined) await this.meeting(collaborationId, item.meetingId);
+    else await this.dataset(collaborationId);
+    return this.db.transaction(async (tx) => {
+      const added = await insertOpenItem(tx, { collaborationId, ...item, actor });
+      await writeAudit(tx, {
+        actor,
+        action: "open-item.add",
+        collaborationId,
+        target: `open item ${added.id}`,
+        before: null,
+        after: added,
+      });
+      return added;
+    });
+  }
+
+  async closeOpenItem(collaborationId: string, id: number, options: WriteOptions): Promise<OpenItem> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    await this.dataset(collaborationId);
+    return this.db.transaction(async (tx) => {
+      const closed = await closeOpenItemRow(tx, collaborationId, id, actor);
+      if (!closed) {
+        const open = (await readOpenItems(tx, collaborationId)).map((o) => String(o.id));
+        throw new StoreError(
+          "not_found",
+          `No open item ${id} in ${collaborationId}; open items: ${open.join(", ") || "none"}`,
+          { suggestions: open },
+        );
+      }
+      const { closedAt: _at, closedBy: _by, ...before } = closed;
+      await writeAudit(tx, {
+        actor,
+        action: "open-item.close",
+        collaborationId,
+        target: `open item ${id}`,
+        before,
+        after: closed,
+      });
+      return closed;
+    });
+  }
+}
+
+/** A subscription for the audit log: the conversation reference is the bot's business, not the log's. */
+function subscriptionSummary(s: ReminderSubscription): Omit<ReminderSubscription, "reference"> {
+  const { reference: _reference, ...rest } = s;
+  return rest;
 }
 
 /** Serialises writes to one collaboration's meetings, so two changes never read the same plan. */
