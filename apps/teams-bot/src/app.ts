@@ -2,7 +2,7 @@
  * The bot's conversation core: every question goes to `@samverkan/assistant`, the reply is its Adaptive
  * Card with the answer's text as fallback. Built by a factory so tests run it in-process.
  */
-import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import { Application, TeamsAdapter, type Planner, type TurnState } from "@microsoft/teams-ai";
 import {
   ActivityTypes,
   CardFactory,
@@ -14,8 +14,10 @@ import {
   type TurnContext,
 } from "botbuilder";
 import { answer, examples, type Answer } from "@samverkan/assistant";
-import type { Dataset } from "@samverkan/domain";
+import type { Dataset, ReminderSettings } from "@samverkan/domain";
 import type { Store } from "@samverkan/store";
+import { createPlanning, shouldAskPlanner } from "./planner/index.js";
+import { registerReminderCommands, type ReminderCommandStore } from "./reminders/index.js";
 
 export interface BotCredentials {
   readonly appId?: string;
@@ -36,6 +38,16 @@ export interface CreateBotOptions {
   readonly storage?: Storage;
   /** Server-side log for failures; the user only ever sees a short apology. */
   readonly logError?: (message: string, error: unknown) => void;
+  /**
+   * The optional language model (`createPlannerFromEnv(process.env)`): it only gets questions the
+   * assistant did not understand, and only answers through the assistant. None: fully deterministic.
+   */
+  readonly planner?: Planner<TurnState>;
+  /**
+   * Reminder commands ("påminn oss", "avsluta påminnelser", "öppna punkter", …) work with a store that
+   * keeps subscriptions; the settings say when reminders go out. Without, the commands say so.
+   */
+  readonly reminders?: { readonly store: ReminderCommandStore; readonly settings: ReminderSettings };
 }
 
 export interface Bot {
@@ -69,10 +81,23 @@ export function createBot(options: CreateBotOptions): Bot {
   const ask = async (question: string): Promise<Answer> =>
     answer(question, { datasets: await currentDatasets(), now: now() });
 
-  app.activity(ActivityTypes.Message, async (context) => {
-    const question = questionOf(context.activity);
+  const planning = options.planner
+    ? createPlanning({ planner: options.planner, ask, datasets: currentDatasets, logError })
+    : undefined;
+
+  // Registered first: teams-ai runs the first route that matches, and a command is not a question.
+  registerReminderCommands(app, questionOf, options.reminders && { ...options.reminders, now });
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
     // A message with nothing to ask (an image, an empty card submit) gets the help: what can be asked.
-    await context.sendActivity(replyWith(await ask(question ?? "hjälp")));
+    const question = questionOf(context.activity) ?? "hjälp";
+    const deterministic = await ask(question);
+    // The assistant answers first; only what it did not understand may go to the language model,
+    // which can only pick another of the assistant's answers (or none: then this one is sent).
+    const planned = shouldAskPlanner(deterministic, planning !== undefined)
+      ? await planning?.answer(context, state, question, deterministic)
+      : undefined;
+    await context.sendActivity(replyWith(planned ?? deterministic));
   });
 
   app.conversationUpdate("membersAdded", async (context) => {

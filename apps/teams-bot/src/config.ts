@@ -11,6 +11,11 @@ export interface BotConfig {
   readonly appPassword?: string;
   /** Single-tenant bots (the only kind Azure still creates) need their tenant. */
   readonly tenantId?: string;
+  /**
+   * `BOT_OPENID_METADATA_URL`: where the keys that sign incoming activities are published, if not at the
+   * public cloud's address (a mirror or proxy of them; the tests' local key server).
+   */
+  readonly openIdMetadataUrl?: string;
   /** `DATABASE_URL` or `SAMVERKAN_DATA_DIR`: answer from the store instead of the bundled datasets. */
   readonly databaseUrl?: string;
   readonly dataDir?: string;
@@ -30,6 +35,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): B
     appId,
     appPassword,
     tenantId: nonEmpty(env.BOT_TENANT_ID),
+    openIdMetadataUrl: metadataUrl(nonEmpty(env.BOT_OPENID_METADATA_URL)),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.SAMVERKAN_DATA_DIR),
   };
@@ -37,4 +43,13 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): B
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/** Keys fetched over plain HTTP could be swapped on the way, so only loopback may go without TLS. */
+function metadataUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const loopback = url && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (url?.protocol === "https:" || (url?.protocol === "http:" && loopback)) return value;
+  throw new Error(`BOT_OPENID_METADATA_URL must be an https URL (http only on loopback), not "${value}"`);
 }

@@ -1,34 +1,46 @@
-/** Starts the bot: configuration from the environment, datasets or store, and the HTTP server. */
-import { loadBundledDataset, BUNDLED_DATASETS } from "@samverkan/data";
-import { openStore } from "@samverkan/store";
-import { createBot } from "./app.js";
-import { BOT_MESSAGES_PATH, readConfig } from "./config.js";
-import { createServer } from "./server.js";
+/** Starts the bot: configuration from the environment, the store, the server and the reminder clock. */
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { openStore, storeOptionsFromEnv } from "@samverkan/store";
+import { readConfig } from "./config.js";
+import { startBot } from "./start.js";
 
-const config = readConfig(process.env);
-const store =
-  config.databaseUrl || config.dataDir
-    ? await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-    : undefined;
-const { app, adapter } = createBot({
-  ...(store ? { store } : { datasets: BUNDLED_DATASETS.map((id) => loadBundledDataset(id)) }),
-  credentials: { appId: config.appId, appPassword: config.appPassword, tenantId: config.tenantId },
-});
+export {
+  createBot,
+  questionOf,
+  APOLOGY,
+  type Bot,
+  type CreateBotOptions,
+  type BotCredentials,
+} from "./app.js";
+export { createServer, type CreateServerOptions } from "./server.js";
+export { readConfig, BOT_MESSAGES_PATH, BOT_DEFAULT_PORT, type BotConfig } from "./config.js";
+export { createAdapter, type AdapterOptions } from "./adapter.js";
+export { startBot, type StartBotOptions, type RunningBot } from "./start.js";
+export * from "./reminders/index.js";
 
-const listener = createServer({ bot: app, adapter }).listen(config.port, config.host, () => {
-  const where = `http://${config.host}:${config.port}${BOT_MESSAGES_PATH}`;
-  console.log(
-    config.appId
-      ? `samverkan bot listening on ${where} (app id ${config.appId})`
-      : `samverkan bot listening on ${where} — no BOT_ID set: Bot Framework tokens are NOT checked, ` +
-          "so it binds to 127.0.0.1 only (local development)",
-  );
-  console.log(store ? "answering from the store" : "answering from the bundled datasets");
-});
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  // The store keeps the reminder subscriptions and what was sent: PGlite in ./.data by default,
+  // PostgreSQL with DATABASE_URL (needed when several bot instances run).
+  const store = await openStore(storeOptionsFromEnv(process.env));
+  const running = await startBot({ config, store });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void running
+        .close()
+        .then(() => store.close())
+        .then(() => process.exit(0));
+    });
+  }
+}
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    listener.close();
-    void store?.close();
+// Run only as the program, not when imported (the repository's `npm start` and the CLI import it).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(
+      `samverkan-bot: could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
   });
 }

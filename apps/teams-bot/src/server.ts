@@ -1,7 +1,8 @@
-/** The HTTP side: Bot Framework activities in at /api/messages, a health check for the host. */
+/** The HTTP side: Bot Framework activities in at /api/messages (failing closed), a health check for the host. */
 import express, { type ErrorRequestHandler, type Express } from "express";
 import type { TurnContext } from "botbuilder";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
+import { receiveActivities, TOKEN_CHECK_TIMEOUT_MS } from "./activities.js";
 import { BOT_MESSAGES_PATH } from "./config.js";
 
 export interface CreateServerOptions {
@@ -9,9 +10,11 @@ export interface CreateServerOptions {
   readonly bot: { run(context: TurnContext): Promise<unknown> };
   readonly adapter: TeamsAdapter;
   readonly logError?: (message: string, error: unknown) => void;
+  /** How long checking a token may take before it is refused; `TOKEN_CHECK_TIMEOUT_MS` by default. */
+  readonly tokenCheckTimeoutMs?: number;
 }
 
-export function createServer({ bot, adapter, logError }: CreateServerOptions): Express {
+export function createServer({ bot, adapter, logError, tokenCheckTimeoutMs }: CreateServerOptions): Express {
   const log = logError ?? ((message, error) => console.error(message, error));
   const server = express();
   server.disable("x-powered-by");
@@ -21,15 +24,15 @@ export function createServer({ bot, adapter, logError }: CreateServerOptions): E
     res.json({ status: "ok" });
   });
 
-  server.post(BOT_MESSAGES_PATH, async (req, res, next) => {
-    try {
-      await adapter.process(req, res, async (context) => {
-        await bot.run(context);
-      });
-    } catch (error) {
-      next(error);
-    }
-  });
+  server.post(
+    BOT_MESSAGES_PATH,
+    receiveActivities({
+      bot,
+      adapter,
+      log,
+      tokenCheckTimeoutMs: tokenCheckTimeoutMs ?? TOKEN_CHECK_TIMEOUT_MS,
+    }),
+  );
 
   // Express would answer with its own page (a stack trace outside production); say only what failed.
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

@@ -20,6 +20,22 @@ describe("readConfig", () => {
     expect(readConfig({ HOST: "0.0.0.0" }).host).toBe("127.0.0.1");
   });
 
+  it("takes the OpenID metadata URL for incoming tokens from BOT_OPENID_METADATA_URL", () => {
+    expect(readConfig({}).openIdMetadataUrl).toBeUndefined();
+    const mirror = "https://keys.example.org/v1/.well-known/openidconfiguration";
+    expect(readConfig({ BOT_OPENID_METADATA_URL: mirror }).openIdMetadataUrl).toBe(mirror);
+    const local = "http://127.0.0.1:4000/v1/.well-known/openidconfiguration";
+    expect(readConfig({ BOT_OPENID_METADATA_URL: local }).openIdMetadataUrl).toBe(local);
+  });
+
+  it("refuses signing keys over plain HTTP from another machine, and what is not a URL", () => {
+    const plain = "http://keys.example.org/v1/.well-known/openidconfiguration";
+    expect(() => readConfig({ BOT_OPENID_METADATA_URL: plain })).toThrow(/BOT_OPENID_METADATA_URL.*https/);
+    expect(() => readConfig({ BOT_OPENID_METADATA_URL: "login.botframework.com" })).toThrow(
+      /BOT_OPENID_METADATA_URL/,
+    );
+  });
+
   it("refuses a bad port and an app id without its password", () => {
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT/);
     expect(() => readConfig({ BOT_ID: "app-id" })).toThrow(/BOT_PASSWORD/);

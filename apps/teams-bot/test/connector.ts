@@ -9,12 +9,19 @@ import type { Activity } from "botbuilder";
 export interface RecordedReply {
   readonly conversationId: string;
   readonly replyToId: string | undefined;
+  /** How the bot proved itself: the bearer token it sent with the reply. */
+  readonly authorization: string | undefined;
   readonly activity: Activity;
 }
 
 export interface Connector {
   readonly serviceUrl: string;
   readonly replies: RecordedReply[];
+  /**
+   * Answers the next posts with these statuses instead of accepting them (a throttled or failing
+   * channel: 429 with Retry-After, 503), one each, in order.
+   */
+  readonly refusals: { status: number; retryAfterSeconds?: number }[];
   close(): Promise<void>;
 }
 
@@ -22,6 +29,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 
 export async function startConnector(): Promise<Connector> {
   const replies: RecordedReply[] = [];
+  const refusals: Connector["refusals"] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -31,9 +39,18 @@ export async function startConnector(): Promise<Connector> {
         res.writeHead(404).end();
         return;
       }
+      const refusal = refusals.shift();
+      if (refusal) {
+        const headers =
+          refusal.retryAfterSeconds === undefined ? {} : { "retry-after": String(refusal.retryAfterSeconds) };
+        res.writeHead(refusal.status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify({ error: { code: "Throttled", message: "refused by the test connector" } }));
+        return;
+      }
       replies.push({
         conversationId: decodeURIComponent(match[1] ?? ""),
         replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
+        authorization: req.headers.authorization,
         activity: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Activity,
       });
       res.writeHead(200, { "content-type": "application/json" });
@@ -45,6 +62,7 @@ export async function startConnector(): Promise<Connector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     replies,
+    refusals,
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
