@@ -2,11 +2,11 @@
  * The bot's conversation core: every question goes to `@samverkan/assistant`, the reply is its Adaptive
  * Card with the answer's text as fallback. Built by a factory so tests run it in-process.
  */
-import { Application, TeamsAdapter, type Planner, type TurnState } from "@microsoft/teams-ai";
+import { Application, type Planner, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import { createAdapter } from "./adapter.js";
 import {
   ActivityTypes,
   CardFactory,
-  ConfigurationServiceClientCredentialFactory,
   MemoryStorage,
   MessageFactory,
   type Activity,
@@ -157,16 +157,4 @@ async function welcome(ask: (question: string) => Promise<Answer>): Promise<Part
     help.text +
     `\n\nHi! Ask me in English and I answer in English, for example "${english}"`;
   return { ...replyWith(help), text };
-}
-
-function createAdapter(credentials: BotCredentials): TeamsAdapter {
-  return new TeamsAdapter(
-    {},
-    new ConfigurationServiceClientCredentialFactory({
-      MicrosoftAppId: credentials.appId,
-      MicrosoftAppPassword: credentials.appPassword,
-      MicrosoftAppTenantId: credentials.tenantId,
-      MicrosoftAppType: credentials.tenantId ? "SingleTenant" : "MultiTenant",
-    }),
-  );
 }

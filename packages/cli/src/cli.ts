@@ -5,6 +5,7 @@ import { allocateCommand } from "./commands/allocate.js";
 import { askCommand } from "./commands/ask.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
+import { remindersCommand } from "./commands/reminders.js";
 import { reportCommand } from "./commands/report.js";
 import { statementCommand } from "./commands/statement.js";
 import { summaryCommand } from "./commands/summary.js";
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   askCommand,
   importCommand,
   exportCommand,
+  remindersCommand,
 ];
 
 const HELP = `samverkan — verktyg för gemensamma nämnder
