@@ -27,6 +27,37 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
   return store;
 }
 
+/** A running API: its Fastify app and the URLs it answers on. */
+export interface RunningApi {
+  readonly app: Awaited<ReturnType<typeof createApp>>;
+  /** http://host:port, as a person would type it. */
+  readonly baseUrl: string;
+  /** What to print at start-up: the API, OpenAPI, docs and health URLs. */
+  readonly banner: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the API on an opened store and listens. The repository's `npm start` calls it with the
+ * store it shares with the Teams bot (one embedded database serves one process).
+ */
+export async function startApi(config: Config, store: Store): Promise<RunningApi> {
+  const app = await createApp({ store: apiStore(store, { tokens: config.tokens }), config });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const banner = [
+    `samverkan API listening (${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`})`,
+    `  API:      ${baseUrl}/v1/collaborations`,
+    `  OpenAPI:  ${baseUrl}/openapi.json`,
+    `  Docs:     ${baseUrl}/docs`,
+    `  Health:   ${baseUrl}/health`,
+  ].join("\n");
+  return { app, baseUrl, banner, close: () => app.close() };
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -39,29 +70,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const store = await openConfiguredStore(config);
-  const app = await createApp({ store: apiStore(store, { tokens: config.tokens }), config });
+  const api = await startApi(config, store);
   const close = async (signal: string) => {
-    app.log.info(`${signal}: closing`);
-    await app.close();
+    api.app.log.info(`${signal}: closing`);
+    await api.close();
     await store.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void close("SIGINT"));
   process.once("SIGTERM", () => void close("SIGTERM"));
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  console.log(
-    [
-      `samverkan API listening (${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`})`,
-      `  API:      ${base}/v1/collaborations`,
-      `  OpenAPI:  ${base}/openapi.json`,
-      `  Docs:     ${base}/docs`,
-      `  Health:   ${base}/health`,
-    ].join("\n"),
-  );
+  console.log(api.banner);
 }
 
 // Run only as the program, not when imported (tests import the factory from here too).

@@ -27,6 +27,18 @@ export function receiveActivities({
   tokenCheckTimeoutMs,
 }: ReceiveActivitiesOptions): RequestHandler {
   return async (req, res, next) => {
+    // The channel always says what the activity is, where it came from and where to answer; without
+    // that a turn would fail half-way (teams-ai reads the recipient, botbuilder the conversation).
+    const missing = missingFields(req.body);
+    if (missing.length > 0) {
+      res
+        .status(400)
+        .json({
+          error: "bad request",
+          detail: `not a Bot Framework activity: missing ${missing.join(", ")}`,
+        });
+      return;
+    }
     const held = holdBack();
     let turnStarted = false;
     let refused = false;
@@ -101,4 +113,19 @@ function send(
     if (body === undefined) res.end();
     else res.send(body);
   }
+}
+
+/** The fields every activity from a channel carries that the bot relies on, when absent. */
+export function missingFields(body: unknown): string[] {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => typeof v === "string" && v !== "";
+  const idOf = (v: unknown) => (v && typeof v === "object" ? (v as { id?: unknown }).id : undefined);
+  return [
+    ["type", str(b.type)],
+    ["serviceUrl", str(b.serviceUrl)],
+    ["conversation.id", str(idOf(b.conversation))],
+    ["recipient.id", str(idOf(b.recipient))],
+  ]
+    .filter(([, ok]) => !ok)
+    .map(([name]) => name as string);
 }

@@ -65,6 +65,23 @@ describe("when something fails", () => {
     expect(await response.json()).toEqual({ error: "bad request" });
   });
 
+  it("a JSON body that is not an activity gets 400 naming what is missing, and nothing runs", async () => {
+    const before = connector.replies.length;
+    const logs = logged.length;
+    const response = await fetch(`${botUrl}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "message", text: "hej" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: "bad request",
+      detail: "not a Bot Framework activity: missing serviceUrl, conversation.id, recipient.id",
+    });
+    expect(connector.replies.length).toBe(before);
+    expect(logged.length).toBe(logs);
+  });
+
   it("answers the health check", async () => {
     const response = await fetch(`${botUrl}/health`);
     expect(response.status).toBe(200);
