@@ -5,7 +5,7 @@
 // schema of the manifest's version shipped offline in @microsoft/app-manifest, checks the icons, and
 // writes the zip and the resolved manifest — or writes nothing and lists every problem.
 //
-// Usage: node apps/teams-bot/scripts/app-package.mjs [--env dev|local|playground] [--allow-placeholders]
+// Usage: node apps/teams-bot/scripts/app-package.mjs [--env dev|local|playground] [--strict]
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
@@ -389,7 +389,7 @@ export function buildAppPackage(options = {}) {
     if (allowPlaceholders && name in PLACEHOLDER_IDS) {
       values[name] = PLACEHOLDER_IDS[name];
       warnings.push(
-        `${name} is not set: using the placeholder ${PLACEHOLDER_IDS[name]} (--allow-placeholders)`,
+        `${name} is not set: using the placeholder ${PLACEHOLDER_IDS[name]} (not provisioned yet)`,
       );
       continue;
     }
@@ -524,13 +524,15 @@ export function buildAppPackage(options = {}) {
   return { ok: true, env, zipPath, manifestPath, manifest, files: Object.keys(zipEntries), warnings };
 }
 
-const USAGE = `Usage: npm run package -- [--env <name>] [--allow-placeholders]
+const USAGE = `Usage: npm run package -- [--env <name>] [--strict]
 
 Builds appPackage/build/appPackage.<env>.zip (the Teams app package) from appPackage/ and env/.env.<env>.
+An unset TEAMS_APP_ID / BOT_ID (not provisioned yet) gets a fixed stand-in GUID and a warning: that
+package is for inspecting and validating, never for uploading.
 
   --env <name>            environment: env/.env.<name> (and .user) (default: dev)
-  --allow-placeholders    use fixed stand-in GUIDs for an unset TEAMS_APP_ID / BOT_ID: a package to
-                          inspect or validate, never to upload
+  --strict                refuse to build without real TEAMS_APP_ID and BOT_ID (release pipelines)
+  --allow-placeholders    the default; kept for scripts that pass it
   --out-dir <dir>         where to write (default: appPackage/build)
   -h, --help              this text`;
 
@@ -540,7 +542,8 @@ Builds appPackage/build/appPackage.<env>.zip (the Teams app package) from appPac
  */
 export function main(argv, { stdout = console.log, stderr = console.error, ...options } = {}) {
   let env = "dev";
-  let allowPlaceholders = false;
+  // A fresh clone has no ids yet; it still gets a package to look at (with a loud warning).
+  let allowPlaceholders = true;
   let outDir = options.outDir;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -548,6 +551,7 @@ export function main(argv, { stdout = console.log, stderr = console.error, ...op
       stdout(USAGE);
       return 0;
     } else if (arg === "--allow-placeholders") allowPlaceholders = true;
+    else if (arg === "--strict") allowPlaceholders = false;
     else if (arg === "--env" && i + 1 < argv.length) env = argv[++i];
     else if (arg.startsWith("--env=")) env = arg.slice("--env=".length);
     else if (arg === "--out-dir" && i + 1 < argv.length) outDir = resolve(argv[++i]);

@@ -349,10 +349,27 @@ describe("the Teams app package", () => {
     });
   });
 
-  it("the command line prints every problem and exits 1 without writing", () => {
-    const lines: string[] = [];
+  it("builds with loudly flagged stand-in ids when none are set, so a fresh clone gets a package", () => {
+    const errors: string[] = [];
     const outDir = join(tempDir(), "out");
     const code = main(["--env", "dev"], {
+      projectDir: projectCopy(),
+      environment: {},
+      outDir,
+      stdout: () => {},
+      stderr: (l) => errors.push(l),
+    });
+    expect(code).toBe(0);
+    expect(existsSync(join(outDir, "appPackage.dev.zip"))).toBe(true);
+    expect(errors.at(-1)).toBe(
+      "warning: this package holds placeholder ids — inspect it, do not upload it to Teams",
+    );
+  });
+
+  it("with --strict, the command line prints every problem and exits 1 without writing", () => {
+    const lines: string[] = [];
+    const outDir = join(tempDir(), "out");
+    const code = main(["--env", "dev", "--strict"], {
       projectDir: projectCopy(),
       environment: {},
       outDir,
