@@ -31,12 +31,10 @@ export function receiveActivities({
     // that a turn would fail half-way (teams-ai reads the recipient, botbuilder the conversation).
     const missing = missingFields(req.body);
     if (missing.length > 0) {
-      res
-        .status(400)
-        .json({
-          error: "bad request",
-          detail: `not a Bot Framework activity: missing ${missing.join(", ")}`,
-        });
+      res.status(400).json({
+        error: "bad request",
+        detail: `not a Bot Framework activity: missing ${missing.join(", ")}`,
+      });
       return;
     }
     const held = holdBack();
