@@ -79,3 +79,11 @@ export function minutesOf(time: string): number {
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   return new Date(isoLocal(date, time, timeZone));
 }
+
+/** The local date and clock time of an instant in `timeZone`: `{ date: "2022-06-01", time: "09:00" }`. */
+export function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
+  const local = localNow(at, timeZone);
+  const hh = String(Math.floor(local.minutes / 60)).padStart(2, "0");
+  const mm = String(local.minutes % 60).padStart(2, "0");
+  return { date: local.date, time: `${hh}:${mm}` };
+}

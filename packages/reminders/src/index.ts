@@ -11,7 +11,7 @@ export {
   type RemindedMeeting,
 } from "./schedule.js";
 export { dueReminders, type DueReminder, type DueResult } from "./due.js";
-export { reminderMessage, type ReminderMessage, type ReminderContext } from "./message.js";
+export { reminderMessage, meetingName, type ReminderMessage, type ReminderContext } from "./message.js";
 export { reminderKeyString, keyOf } from "./key.js";
 export {
   planReminders,

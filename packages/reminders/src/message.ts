@@ -2,6 +2,7 @@ import { formatDate } from "@samverkan/allocation";
 import { escapeCardText } from "@samverkan/reports";
 import {
   annualCycleForMeeting,
+  localDateTime,
   type AnnualCycle,
   type Collaboration,
   type OpenItem,
@@ -47,29 +48,12 @@ function when(m: Pick<RemindedMeeting, "date" | "startTime" | "endTime">, lang: 
   return lang === "sv" ? `${day} kl. ${time}` : `${day}, ${time}`;
 }
 
-function meetingName(m: RemindedMeeting, lang: ReminderLanguage): string {
+/** "nämndens sammanträde" / "the committee meeting", by the meeting's body. */
+export function meetingName(m: Pick<RemindedMeeting, "body">, lang: ReminderLanguage): string {
   if (m.body === "committee") return lang === "sv" ? "nämndens sammanträde" : "the committee meeting";
   if (m.body === "preparatoryGroup")
     return lang === "sv" ? "beredningsgruppens möte" : "the preparatory group meeting";
   return lang === "sv" ? "strategidagen" : "the strategy day";
-}
-
-/** Local "YYYY-MM-DD HH:MM" of an instant, for "was due at". */
-function localStamp(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 interface Section {
@@ -139,7 +123,8 @@ export function reminderMessage(due: DueReminder, context: ReminderContext): Rem
 
   const notes: string[] = [];
   if (due.late) {
-    const dueAt = localStamp(due.reminder.dueAt, context.timeZone);
+    const local = localDateTime(due.reminder.dueAt, context.timeZone);
+    const dueAt = `${local.date} ${local.time}`;
     notes.push(
       sv
         ? `Den här påminnelsen är sen: den skulle ha skickats ${dueAt}.`

@@ -8,13 +8,13 @@ import { formatDate } from "@samverkan/allocation";
 import { DEFAULT_COLLABORATION } from "@samverkan/assistant";
 import {
   foldName,
-  localNow,
+  localDateTime,
   type Dataset,
   type ReminderLanguage,
   type ReminderRole,
   type ReminderSettings,
 } from "@samverkan/domain";
-import { planReminders, type ReminderStore } from "@samverkan/reminders";
+import { meetingName, planReminders, type ReminderStore } from "@samverkan/reminders";
 import { answerCard, escapeCardText } from "@samverkan/reports";
 import type { Store } from "@samverkan/store";
 import { SUBSCRIBE_AS, type ReminderCommand } from "./commands.js";
@@ -81,10 +81,9 @@ function reply(text: string, lang: ReminderLanguage, followUps: readonly string[
   return activity;
 }
 
-function localStamp(iso: Date, timeZone: string, lang: ReminderLanguage): string {
-  const local = localNow(iso, timeZone);
-  const hhmm = `${String(Math.floor(local.minutes / 60)).padStart(2, "0")}:${String(local.minutes % 60).padStart(2, "0")}`;
-  return `${formatDate(local.date, lang)} ${lang === "sv" ? "kl." : "at"} ${hhmm}`;
+function localStamp(at: Date, timeZone: string, lang: ReminderLanguage): string {
+  const local = localDateTime(at, timeZone);
+  return `${formatDate(local.date, lang)} ${lang === "sv" ? "kl." : "at"} ${local.time}`;
 }
 
 /** Runs one reminder command in the chat of `context` and replies. */
@@ -279,13 +278,5 @@ async function nextReminder(
   if (!next) return undefined;
   const lang = next.subscription.language;
   const m = next.reminder.meeting;
-  const body =
-    m.body === "committee"
-      ? lang === "sv"
-        ? "nämndens sammanträde"
-        : "the committee meeting"
-      : lang === "sv"
-        ? "beredningsgruppens möte"
-        : "the preparatory group meeting";
-  return { at: next.reminder.dueAt, meeting: `${body} ${formatDate(m.date, lang)}` };
+  return { at: next.reminder.dueAt, meeting: `${meetingName(m, lang)} ${formatDate(m.date, lang)}` };
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { formatDate } from "@samverkan/allocation";
-import { localNow, type ReminderLanguage } from "@samverkan/domain";
+import { localDateTime, type ReminderLanguage } from "@samverkan/domain";
 import {
   deliverDueReminders,
   planReminders,
@@ -48,10 +48,8 @@ function parseNow(value: string | undefined): Date {
 const ROLE: Record<string, string> = { secretary: "sekreterare", member: "ledamöter" };
 
 function local(at: Date, timeZone: string, lang: ReminderLanguage = "sv"): string {
-  const l = localNow(at, timeZone);
-  const hh = String(Math.floor(l.minutes / 60)).padStart(2, "0");
-  const mm = String(l.minutes % 60).padStart(2, "0");
-  return `${formatDate(l.date, lang)} ${hh}:${mm}`;
+  const l = localDateTime(at, timeZone);
+  return `${formatDate(l.date, lang)} ${l.time}`;
 }
 
 function describeDue(d: DueReminder, timeZone: string): string {
