@@ -155,6 +155,7 @@ async function welcome(ask: (question: string) => Promise<Answer>): Promise<Part
   const text =
     "Hej! Jag är samverkan, assistenten för den gemensamma nämnden. " +
     help.text +
-    `\n\nHi! Ask me in English and I answer in English, for example "${english}"`;
+    '\n\nPåminnelser om sammanträden: skriv "påminn oss" (sekreterarens dagordning eller ledamöternas påminnelse dagen före).' +
+    `\n\nHi! Ask me in English and I answer in English, for example "${english}"; "remind us" sets up meeting reminders.`;
   return { ...replyWith(help), text };
 }

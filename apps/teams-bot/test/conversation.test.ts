@@ -157,6 +157,7 @@ describe("the bot answers questions over the Bot Framework protocol", () => {
     const welcome = only(replies);
     expect(welcome.text).toContain("Vad betalar Kalix för e-arkiv 2023?");
     expect(welcome.text).toContain("What does Kalix pay for e-arkiv 2023?");
+    expect(welcome.text).toContain('skriv "påminn oss"');
     const questions = card(welcome).actions?.map((action) => action.data.question) ?? [];
     expect(questions).toContain("Vad betalar Kalix för e-arkiv 2023?");
   });
