@@ -1,4 +1,6 @@
 /** Where the bot listens and with which Bot Framework identity, read from the environment. */
+import { parseClockStart } from "./clock.js";
+
 export const BOT_MESSAGES_PATH = "/api/messages";
 export const BOT_DEFAULT_PORT = 3978;
 
@@ -19,6 +21,8 @@ export interface BotConfig {
   /** `DATABASE_URL` or `SAMVERKAN_DATA_DIR`: answer from the store instead of the bundled datasets. */
   readonly databaseUrl?: string;
   readonly dataDir?: string;
+  /** `SAMVERKAN_NOW`: the bot's clock starts here (demonstrations with historic data); see `clock.ts`. */
+  readonly clockStart?: Date;
 }
 
 export function readConfig(env: Readonly<Record<string, string | undefined>>): BotConfig {
@@ -38,6 +42,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): B
     openIdMetadataUrl: metadataUrl(nonEmpty(env.BOT_OPENID_METADATA_URL)),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.SAMVERKAN_DATA_DIR),
+    clockStart: parseClockStart(env.SAMVERKAN_NOW),
   };
 }
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { Store } from "@samverkan/store";
 import { createBot, type Bot } from "./app.js";
 import { createAdapter } from "./adapter.js";
+import { botClock } from "./clock.js";
 import { BOT_MESSAGES_PATH, type BotConfig } from "./config.js";
 import { createPlanner, describePlannerConfig, readPlannerConfig } from "./planner/index.js";
 import { proactiveSender, readReminderConfig, ReminderScheduler } from "./reminders/index.js";
@@ -44,8 +45,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       ? { endpoints: { channelOpenIdMetadataUrl: config.openIdMetadataUrl } }
       : {}),
   });
+  const now = botClock(config.clockStart);
   const bot = createBot({
     store,
+    now,
     adapter,
     credentials,
     reminders: { store, settings: reminders.settings },
@@ -68,6 +71,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         send: proactiveSender(bot.adapter, config.appId),
         settings: reminders.settings,
         intervalMs: reminders.intervalMs,
+        now,
         log,
       })
     : undefined;
@@ -85,6 +89,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
           `members ${reminders.settings.memberDaysBefore.join(", ")} day(s) before, at ${reminders.settings.sendAt})`
       : "reminders: not sent from this process (REMINDERS=off)",
   );
+  if (config.clockStart)
+    log(
+      `clock: starts at ${config.clockStart.toISOString()} (SAMVERKAN_NOW), not the machine's time — for trying it out`,
+    );
   log(
     plannerConfig
       ? `questions the assistant does not understand may go to ${describePlannerConfig(plannerConfig)}`

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { botClock } from "../src/clock.js";
 import { readConfig } from "../src/config.js";
 
 describe("readConfig", () => {
@@ -39,5 +40,24 @@ describe("readConfig", () => {
   it("refuses a bad port and an app id without its password", () => {
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT/);
     expect(() => readConfig({ BOT_ID: "app-id" })).toThrow(/BOT_PASSWORD/);
+  });
+
+  it("starts the clock at SAMVERKAN_NOW, an instant with a zone, for trying the 2022 data", () => {
+    expect(readConfig({}).clockStart).toBeUndefined();
+    expect(readConfig({ SAMVERKAN_NOW: "2022-10-11T08:58+02:00" }).clockStart?.toISOString()).toBe(
+      "2022-10-11T06:58:00.000Z",
+    );
+    expect(() => readConfig({ SAMVERKAN_NOW: "2022-10-11" })).toThrow(
+      /SAMVERKAN_NOW must be an instant with a time zone/,
+    );
+  });
+
+  it("runs that clock on in real time", () => {
+    let real = 1_000_000;
+    const clock = botClock(new Date("2022-10-11T06:58:00Z"), () => real);
+    expect(clock().toISOString()).toBe("2022-10-11T06:58:00.000Z");
+    real += 90_000;
+    expect(clock().toISOString()).toBe("2022-10-11T06:59:30.000Z");
+    expect(botClock(undefined, () => real)().getTime()).toBe(real);
   });
 });

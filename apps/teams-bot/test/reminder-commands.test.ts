@@ -22,6 +22,9 @@ describe("reminder commands in Swedish and English", () => {
     ["visa påminnelser", { kind: "list", language: "sv" }],
     ["vilka påminnelser", { kind: "list", language: "sv" }],
     ["list reminders", { kind: "list", language: "en" }],
+    ["visa nästa påminnelse", { kind: "preview", language: "sv" }],
+    ["förhandsvisa påminnelsen", { kind: "preview", language: "sv" }],
+    ["preview the next reminder", { kind: "preview", language: "en" }],
     ["öppna punkter", { kind: "openItems", language: "sv" }],
     ["open items", { kind: "openItems", language: "en" }],
     [

@@ -162,6 +162,18 @@ describe("a chat subscribes to reminders and gets them", () => {
     });
   });
 
+  it("previews the next reminder as it reads today, without sending or recording it", async () => {
+    const preview = await reply(bot, "visa nästa påminnelse", "secretariat");
+    expect(preview.text.split("\n")[0]).toBe(
+      "Förhandsvisning: så här ser nästa påminnelse ut i dag; den skickas 1 juni 2022 kl. 09:00.",
+    );
+    expect(preview.text).toContain("Påminnelse: nämndens sammanträde onsdag 22 juni 2022 kl. 13:00–16:00");
+    expect(preview.text).toContain("- Beslut om delårsrapport 1");
+    expect(await store.reminderDeliveries()).toEqual([]);
+    const elsewhere = await reply(bot, "preview the next reminder", "not-subscribed");
+    expect(elsewhere.text).toBe('This chat has no reminder subscriptions. Say "remind us" to start.');
+  });
+
   it("keeps open items the agenda reminders carry over", async () => {
     const added = await reply(bot, "ny punkt: Återrapportering av internkontrollen", "secretariat");
     expect(added.text).toMatch(

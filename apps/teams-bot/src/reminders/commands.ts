@@ -9,6 +9,7 @@ export type ReminderCommand =
   | { readonly kind: "subscribe"; readonly role?: ReminderRole; readonly language: ReminderLanguage }
   | { readonly kind: "unsubscribe"; readonly role?: ReminderRole; readonly language: ReminderLanguage }
   | { readonly kind: "list"; readonly language: ReminderLanguage }
+  | { readonly kind: "preview"; readonly language: ReminderLanguage }
   | { readonly kind: "openItems"; readonly language: ReminderLanguage }
   | { readonly kind: "addOpenItem"; readonly text: string; readonly language: ReminderLanguage }
   | { readonly kind: "closeOpenItem"; readonly id: number; readonly language: ReminderLanguage };
@@ -40,6 +41,8 @@ const UNSUBSCRIBE_EN =
   /^(unsubscribe|stop (the )?reminders|stop reminding|turn off reminders|cancel (the )?reminders)\b/;
 const LIST_SV = /^(visa|lista|vilka) (våra |mina )?påminnelser\b|^(våra|mina) påminnelser\b|^påminnelser$/;
 const LIST_EN = /^((list|show)( (our|my|the))? reminders|which reminders|reminders)$/;
+const PREVIEW_SV = /^(visa |förhandsvisa )?(nästa påminnelse|påminnelsen)$|^förhandsvisa påminnelse(n)?$/;
+const PREVIEW_EN = /^(show |preview )(the )?next reminder$|^preview (the )?reminder$|^next reminder$/;
 const OPEN_ITEMS_SV = /^(visa |lista )?(de )?öppna punkter(na)?$/;
 const OPEN_ITEMS_EN = /^(list |show )?(the )?open items$/;
 const ADD_SV = /^(ny|lägg till( en)?) (öppen )?punkt\s*:\s*(.+)$/;
@@ -62,6 +65,8 @@ export function parseReminderCommand(text: string): ReminderCommand | undefined 
   if (closeSv) return { kind: "closeOpenItem", id: Number(closeSv[4]), language: "sv" };
   const closeEn = CLOSE_EN.exec(t);
   if (closeEn) return { kind: "closeOpenItem", id: Number(closeEn[2]), language: "en" };
+  if (PREVIEW_SV.test(t)) return { kind: "preview", language: "sv" };
+  if (PREVIEW_EN.test(t)) return { kind: "preview", language: "en" };
   if (OPEN_ITEMS_SV.test(t)) return { kind: "openItems", language: "sv" };
   if (OPEN_ITEMS_EN.test(t)) return { kind: "openItems", language: "en" };
   if (LIST_SV.test(t)) return { kind: "list", language: "sv" };

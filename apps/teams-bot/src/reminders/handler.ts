@@ -212,6 +212,46 @@ export async function runReminderCommand(
       );
       return;
     }
+    case "preview": {
+      // What the chat's next reminder will say, now: for the secretary to check the agenda in time.
+      const plan = await planReminders({ store: deps.store, now: deps.now(), settings: deps.settings });
+      const next = plan.upcoming.find((u) => u.conversationId === conversationId);
+      if (!next) {
+        const subscribed = plan.subscriptions.some((x) => x.conversationId === conversationId);
+        await context.sendActivity(
+          reply(
+            subscribed
+              ? sv
+                ? "Det finns ingen kommande påminnelse: inget möte i planen ligger framför oss."
+                : "There is no reminder coming: no meeting in the plan lies ahead."
+              : sv
+                ? 'Den här chatten prenumererar inte på några påminnelser. Skriv "påminn oss" för att börja.'
+                : 'This chat has no reminder subscriptions. Say "remind us" to start.',
+            lang,
+          ),
+        );
+        return;
+      }
+      const message = await plan.message(next);
+      const tz = datasets.find((d) => d.collaboration.id === next.collaborationId)?.collaboration.timeZone;
+      const when = localStamp(next.reminder.dueAt, tz ?? "Europe/Stockholm", lang);
+      const note = sv
+        ? `Förhandsvisning: så här ser nästa påminnelse ut i dag; den skickas ${when}.`
+        : `Preview: this is how the next reminder reads today; it is sent ${when}.`;
+      const activity = MessageFactory.attachment(
+        CardFactory.adaptiveCard({
+          ...message.card,
+          body: [
+            { type: "TextBlock", text: note, isSubtle: true, wrap: true },
+            ...((message.card.body as unknown[] | undefined) ?? []),
+          ],
+        }),
+        `${note}\n\n${message.text}`,
+      );
+      activity.locale = message.language === "sv" ? "sv-SE" : "en-US";
+      await context.sendActivity(activity);
+      return;
+    }
     case "openItems": {
       const items = await deps.store.openItems(collaborationId);
       await context.sendActivity(
