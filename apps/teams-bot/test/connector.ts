@@ -22,6 +22,8 @@ export interface Connector {
    * channel: 429 with Retry-After, 503), one each, in order.
    */
   readonly refusals: { status: number; retryAfterSeconds?: number }[];
+  /** Every POST of an activity, refused or accepted. */
+  readonly posts: () => number;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 export async function startConnector(): Promise<Connector> {
   const replies: RecordedReply[] = [];
   const refusals: Connector["refusals"] = [];
+  let posts = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -39,6 +42,7 @@ export async function startConnector(): Promise<Connector> {
         res.writeHead(404).end();
         return;
       }
+      posts += 1;
       const refusal = refusals.shift();
       if (refusal) {
         const headers =
@@ -63,6 +67,7 @@ export async function startConnector(): Promise<Connector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     replies,
     refusals,
+    posts: () => posts,
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

@@ -229,10 +229,13 @@ describe("a chat subscribes to reminders and gets them", () => {
 
   it("retries when the channel throttles (429, Retry-After) and delivers once", async () => {
     const before = connector.replies.length;
-    connector.refusals.push({ status: 429, retryAfterSeconds: 0 }, { status: 503 });
+    // The Bot Framework client itself retries throttled sends, honouring Retry-After.
+    connector.refusals.push(...Array.from({ length: 6 }, () => ({ status: 429, retryAfterSeconds: 0 })));
     clock = new Date("2022-06-15T07:00:10Z");
+    const posts = connector.posts();
     const outcomes = await bot.scheduler.runOnce();
     expect(outcomes.map((o) => [o.reminder.kind, o.result])).toEqual([["agenda-7d", "sent"]]);
+    expect(connector.posts() - posts).toBe(7);
     expect(proactive(before)).toHaveLength(1);
     expect(connector.refusals).toEqual([]);
   });

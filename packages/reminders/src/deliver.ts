@@ -127,6 +127,7 @@ export interface DeliveryOutcome {
   readonly reminder: DueReminder;
   /** `taken`: another instance holds it (or already sent it); nothing was sent from here. */
   readonly result: "sent" | "taken" | "failed";
+  /** How many times it was handed to the sender (the sender's own client may retry within each). */
   readonly attempts?: number;
   readonly error?: string;
 }
@@ -161,7 +162,9 @@ export async function deliverDueReminders(options: DeliverOptions): Promise<Deli
     }
     try {
       const message = await plan.message(due);
+      let attempts = 0;
       const sent = await sendWithRetry(async () => {
+        attempts += 1;
         await pacer.take(due.conversationId);
         return send(due, message);
       }, options.retry);
@@ -170,7 +173,7 @@ export async function deliverDueReminders(options: DeliverOptions): Promise<Deli
         at: now,
         ...(sent.activityId ? { activityId: sent.activityId } : {}),
       });
-      outcomes.push({ reminder: due, result: "sent" });
+      outcomes.push({ reminder: due, result: "sent", attempts });
     } catch (error) {
       const failed = error instanceof SendFailed ? error : undefined;
       const reason = failed ? failed.message : error instanceof Error ? error.message : String(error);
