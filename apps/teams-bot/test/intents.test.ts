@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { TestAdapter, type Activity } from "botbuilder";
-import { answer, type Intent } from "@samverkan/assistant";
+import { answer, INTENTS, type Intent } from "@samverkan/assistant";
 import { loadBundledDataset } from "@samverkan/data";
 import { Decimal, formatMoney } from "@samverkan/domain";
 import { createBot } from "../src/app.js";
@@ -18,25 +18,6 @@ interface EvalQuestion {
   readonly lang: "sv" | "en";
   readonly intent: Intent;
 }
-
-const INTENTS: readonly Intent[] = [
-  "itemCost",
-  "statement",
-  "itemTotal",
-  "itemSplit",
-  "explainAmount",
-  "extras",
-  "members",
-  "participants",
-  "nextMeeting",
-  "meetingsInPeriod",
-  "annualCycle",
-  "attendance",
-  "maxWithdrawal",
-  "help",
-  "clarify",
-  "unknown",
-];
 
 const questions = JSON.parse(
   readFileSync(new URL("../../../packages/assistant/test/eval/questions.json", import.meta.url), "utf8"),

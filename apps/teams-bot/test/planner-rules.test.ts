@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { answer, type Intent } from "@samverkan/assistant";
+import { answer, INTENTS } from "@samverkan/assistant";
 import { loadBundledDataset } from "@samverkan/data";
 import {
   ASK_ASSISTANT,
@@ -18,24 +18,7 @@ import { createPromptManager, PROMPTS_FOLDER, promptExamples, promptNames } from
 const datasets = [loadBundledDataset("norrbotten"), loadBundledDataset("skanearkiv")];
 
 describe("shouldAskPlanner: the assistant first, the model only for what it did not understand", () => {
-  const intents: Intent[] = [
-    "itemCost",
-    "statement",
-    "itemTotal",
-    "itemSplit",
-    "explainAmount",
-    "extras",
-    "members",
-    "participants",
-    "nextMeeting",
-    "meetingsInPeriod",
-    "annualCycle",
-    "attendance",
-    "maxWithdrawal",
-    "help",
-    "clarify",
-    "unknown",
-  ];
+  const intents = INTENTS;
 
   it("asks the model only for an unknown answer, and only when a planner is configured", () => {
     for (const intent of intents) {

@@ -11,3 +11,4 @@ export type {
 } from "./types.js";
 export { parseQuestion, type ParsedQuestion } from "./parse.js";
 export { examples } from "./intents/conversation.js";
+export { INTENTS } from "./intents-list.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { answer } from "../src/index.js";
+import { answer, INTENTS } from "../src/index.js";
 import { datasets, evalProblems, unsupportedAmounts, type EvalCase } from "./support.js";
 
 const read = (name: string): EvalCase[] =>
@@ -18,25 +18,7 @@ describe("the evaluation set", () => {
     expect(cases.filter((c) => c.lang === "en").length).toBeGreaterThanOrEqual(50);
     // Every intent the bot relies on is asked about.
     const intents = new Set(cases.map((c) => c.intent));
-    for (const i of [
-      "itemCost",
-      "statement",
-      "itemTotal",
-      "itemSplit",
-      "explainAmount",
-      "extras",
-      "members",
-      "participants",
-      "nextMeeting",
-      "meetingsInPeriod",
-      "annualCycle",
-      "attendance",
-      "maxWithdrawal",
-      "help",
-      "clarify",
-      "unknown",
-    ])
-      expect(intents, i).toContain(i);
+    for (const i of INTENTS) expect(intents, i).toContain(i);
   });
 
   it("is answered 100 % correctly, every amount supported by the engine (accuracy printed)", () => {
