@@ -112,3 +112,38 @@ export interface ReminderDelivery extends ReminderKey {
   readonly lastError?: string;
   readonly note?: string;
 }
+
+/**
+ * The delivery ledger a reminder sender needs from the system of record (`@samverkan/store` keeps it):
+ * who subscribed, and each reminder key claimed before sending and recorded after. `claimReminder` is
+ * the heart of "exactly once": it succeeds for one caller only, and again only after that caller's lease
+ * ran out without a send recorded (it crashed) or a failed send's retry time came. Times are the caller's.
+ */
+export interface ReminderLedger {
+  reminderSubscriptions(query?: {
+    collaborationId?: string;
+    conversationId?: string;
+  }): Promise<ReminderSubscription[]>;
+  /** What was claimed, sent, failed or skipped; `meetingsFrom` ("YYYY-MM-DD") limits to later meetings. */
+  reminderDeliveries(query?: {
+    collaborationId?: string;
+    meetingsFrom?: string;
+  }): Promise<ReminderDelivery[]>;
+  /** Claims a reminder before sending it: true for exactly one caller. */
+  claimReminder(
+    key: ReminderKey,
+    claim: { instanceId: string; now: Date; leaseUntil: Date },
+  ): Promise<boolean>;
+  /** Records a claimed reminder as sent; false when this instance no longer held the claim. */
+  markReminderSent(
+    key: ReminderKey,
+    sent: { instanceId: string; at: Date; activityId?: string },
+  ): Promise<boolean>;
+  /** Records a failed send; with `retryAt` it may be claimed again from then, without it never. */
+  markReminderFailed(
+    key: ReminderKey,
+    failure: { instanceId: string; at: Date; error: string; retryAt?: Date },
+  ): Promise<void>;
+  /** Records a reminder that will never be sent (a later one replaced it). */
+  skipReminder(key: ReminderKey, skip: { instanceId: string; at: Date; note: string }): Promise<void>;
+}

@@ -3,7 +3,7 @@ import {
   type Dataset,
   type OpenItem,
   type ReminderDelivery,
-  type ReminderKey,
+  type ReminderLedger,
   type ReminderSettings,
   type ReminderSubscription,
 } from "@samverkan/domain";
@@ -15,30 +15,11 @@ import { SendFailed, sendWithRetry, type RetryOptions } from "./retry.js";
 import { scheduleReminders, type RemindedMeeting, type ScheduledReminder } from "./schedule.js";
 
 /**
- * What delivering reminders needs from the system of record (`@samverkan/store` implements it). The
- * claim is the heart of "exactly once": it succeeds for one caller only, and again only after that
- * caller's lease ran out without a send recorded (it crashed) or a failed send's retry time came.
+ * What delivering reminders needs from the system of record (`@samverkan/store` implements it): the
+ * delivery ledger (see `ReminderLedger`: claims are what make a reminder go out once), the meeting plan
+ * with its recorded changes, the dataset and the open items.
  */
-export interface ReminderStore {
-  reminderSubscriptions(query?: { collaborationId?: string }): Promise<ReminderSubscription[]>;
-  /** Deliveries of meetings starting on or after `meetingsFrom` ("YYYY-MM-DD"). */
-  reminderDeliveries(query?: {
-    collaborationId?: string;
-    meetingsFrom?: string;
-  }): Promise<ReminderDelivery[]>;
-  claimReminder(
-    key: ReminderKey,
-    claim: { instanceId: string; now: Date; leaseUntil: Date },
-  ): Promise<boolean>;
-  markReminderSent(
-    key: ReminderKey,
-    sent: { instanceId: string; at: Date; activityId?: string },
-  ): Promise<boolean>;
-  markReminderFailed(
-    key: ReminderKey,
-    failure: { instanceId: string; at: Date; error: string; retryAt?: Date },
-  ): Promise<void>;
-  skipReminder(key: ReminderKey, skip: { instanceId: string; at: Date; note: string }): Promise<void>;
+export interface ReminderStore extends ReminderLedger {
   openItems(collaborationId: string): Promise<OpenItem[]>;
   meetings(collaborationId: string): Promise<RemindedMeeting[]>;
   dataset(collaborationId: string): Promise<Dataset>;

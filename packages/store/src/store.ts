@@ -10,6 +10,7 @@ import {
   type OpenItem,
   type ReminderDelivery,
   type ReminderKey,
+  type ReminderLedger,
   type ReminderRole,
   type ReminderSubscription,
 } from "@samverkan/domain";
@@ -100,7 +101,7 @@ export interface OpenStoreOptions {
  * Every write validates its input and throws `StoreError` (`invalid`, `not_found`, `conflict`)
  * without changing anything when it is refused.
  */
-export interface Store {
+export interface Store extends ReminderLedger {
   readonly kind: "pglite" | "postgres";
   /** True when the database answers a query. Never throws. */
   ping(): Promise<boolean>;
@@ -176,31 +177,6 @@ export interface Store {
     query: { collaborationId?: string; role?: ReminderRole },
     options: WriteOptions,
   ): Promise<ReminderSubscription[]>;
-  reminderSubscriptions(query?: {
-    collaborationId?: string;
-    conversationId?: string;
-  }): Promise<ReminderSubscription[]>;
-  /** What was claimed, sent, failed or skipped; `meetingsFrom` ("YYYY-MM-DD") limits to later meetings. */
-  reminderDeliveries(query?: {
-    collaborationId?: string;
-    meetingsFrom?: string;
-  }): Promise<ReminderDelivery[]>;
-  /** Claims a reminder before sending it: true for exactly one caller (see `@samverkan/reminders`). */
-  claimReminder(
-    key: ReminderKey,
-    claim: { instanceId: string; now: Date; leaseUntil: Date },
-  ): Promise<boolean>;
-  /** Records a claimed reminder as sent; false when this instance no longer held the claim. */
-  markReminderSent(
-    key: ReminderKey,
-    sent: { instanceId: string; at: Date; activityId?: string },
-  ): Promise<boolean>;
-  markReminderFailed(
-    key: ReminderKey,
-    failure: { instanceId: string; at: Date; error: string; retryAt?: Date },
-  ): Promise<void>;
-  skipReminder(key: ReminderKey, skip: { instanceId: string; at: Date; note: string }): Promise<void>;
-
   /** The open items carried from meeting to meeting (with `includeClosed`, the closed ones too). */
   openItems(collaborationId: string, options?: { includeClosed?: boolean }): Promise<OpenItem[]>;
   addOpenItem(collaborationId: string, input: OpenItemInput, options: WriteOptions): Promise<OpenItem>;
