@@ -4,15 +4,8 @@
  */
 import { Application, type Planner, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import { createAdapter } from "./adapter.js";
-import {
-  ActivityTypes,
-  CardFactory,
-  MemoryStorage,
-  MessageFactory,
-  type Activity,
-  type Storage,
-  type TurnContext,
-} from "botbuilder";
+import { cardMessage } from "./card-message.js";
+import { ActivityTypes, MemoryStorage, type Activity, type Storage, type TurnContext } from "botbuilder";
 import { answer, examples, type Answer } from "@samverkan/assistant";
 import type { Dataset, ReminderSettings } from "@samverkan/domain";
 import type { Store } from "@samverkan/store";
@@ -143,19 +136,17 @@ function stripMentions(text: string): string {
 }
 
 function replyWith(reply: Answer): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text);
-  activity.locale = reply.language === "sv" ? "sv-SE" : "en-US";
-  return activity;
+  return cardMessage(reply.card, reply.text, reply.language);
 }
 
 /** What it can do, in Swedish first (the help answer and its card of example questions), and in English. */
 async function welcome(ask: (question: string) => Promise<Answer>): Promise<Partial<Activity>> {
   const help = await ask("hjälp");
   const [english] = examples({ lang: "en" });
+  // The greeting above the help card (which lists the example questions itself).
   const text =
-    "Hej! Jag är samverkan, assistenten för den gemensamma nämnden. " +
-    help.text +
+    "Hej! Jag är samverkan, assistenten för den gemensamma nämnden." +
     '\n\nPåminnelser om sammanträden: skriv "påminn oss" (sekreterarens dagordning eller ledamöternas påminnelse dagen före).' +
     `\n\nHi! Ask me in English and I answer in English, for example "${english}"; "remind us" sets up meeting reminders.`;
-  return { ...replyWith(help), text };
+  return { ...replyWith(help), text, summary: `${text}\n\n${help.text}` };
 }

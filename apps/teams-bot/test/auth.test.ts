@@ -14,7 +14,7 @@ import { loadBundledDataset } from "@samverkan/data";
 import { createAdapter } from "../src/adapter.js";
 import { createBot } from "../src/app.js";
 import { createServer } from "../src/server.js";
-import { startConnector, type Connector } from "./connector.js";
+import { startConnector, type Connector, said } from "./connector.js";
 import { fixedCredentials, type FixedCredentials } from "./fixed-credentials.js";
 import { allowLoopbackOnly, type LoopbackGuard } from "./loopback-only.js";
 import { newSigningKey, startTokenIssuer, unreachableUrl, type TokenIssuer } from "./token-issuer.js";
@@ -160,7 +160,7 @@ describe("with an app id, every activity must carry a valid Bot Framework token"
     expect(bot.turns).toEqual([activity.id]);
     const [reply] = connector.replies;
     expect(connector.replies).toHaveLength(1);
-    expect(reply?.activity.text).toContain("Kalix betalar 21 000 kr för E-arkiv 2023");
+    expect(said(reply?.activity)).toContain("Kalix betalar 21 000 kr för E-arkiv 2023");
     expect(reply?.authorization).toBe(`Bearer ${OUTBOUND_TOKEN}`);
     expect(bot.credentials?.issuedFor).toContain(APP_ID);
     // The keys came from the configured metadata, not from login.botframework.com.
@@ -242,7 +242,7 @@ describe("without an app id (local development)", () => {
     const response = await post(bot, activity);
     expect(response.status).toBe(200);
     expect(bot.turns).toEqual([activity.id]);
-    expect(connector.replies.map((reply) => reply.activity.text)).toEqual([
+    expect(connector.replies.map((reply) => said(reply.activity))).toEqual([
       expect.stringContaining("21 000 kr"),
     ]);
     expect(connector.replies[0]?.authorization).toBeUndefined();

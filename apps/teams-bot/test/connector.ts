@@ -71,3 +71,13 @@ export async function startConnector(): Promise<Connector> {
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
+
+/**
+ * What a message the bot sent says: its text, or — for a card message, which carries its words in
+ * `summary` so Teams does not show them twice — its summary. Fails the test when there is neither.
+ */
+export function said(activity: Partial<Activity> | undefined): string {
+  const words = activity?.text ?? activity?.summary;
+  if (typeof words !== "string") throw new Error(`the message says nothing: ${JSON.stringify(activity)}`);
+  return words;
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APOLOGY, createBot } from "../src/app.js";
 import { createServer } from "../src/server.js";
-import { startConnector, type Connector } from "./connector.js";
+import { startConnector, type Connector, said } from "./connector.js";
 
 const SECRET = "connection refused at db.internal:5432 password=hunter2";
 
@@ -50,7 +50,7 @@ describe("when something fails", () => {
     });
     const body = await response.text();
     expect(body).not.toContain("hunter2");
-    expect(connector.replies.map((reply) => reply.activity.text)).toEqual([APOLOGY]);
+    expect(connector.replies.map((reply) => said(reply.activity))).toEqual([APOLOGY]);
     expect(JSON.stringify(connector.replies)).not.toContain("hunter2");
     expect(logged.some(({ error }) => (error as Error).message === SECRET)).toBe(true);
   });

@@ -13,7 +13,7 @@ import { loadBundledDataset } from "@samverkan/data";
 import { createBot } from "../src/app.js";
 import { createPlannerFromEnv, readPlannerConfig, type CreatePlannerOptions } from "../src/planner/index.js";
 import { createServer } from "../src/server.js";
-import { startConnector, type Connector } from "./connector.js";
+import { startConnector, type Connector, said } from "./connector.js";
 import { startFakeModel, textReply, toolCall, type ChatRequest, type FakeModel } from "./fake-model.js";
 
 const NOW = "2022-09-01T08:00:00Z";
@@ -139,7 +139,7 @@ async function ask(bot: RunningBot, text: string): Promise<Activity> {
 
 /** The reply is exactly the assistant's answer: its text, its card, its language. */
 function expectAnswer(reply: Activity, expectedAnswer: Answer): void {
-  expect(reply.text).toBe(expectedAnswer.text);
+  expect(said(reply)).toBe(expectedAnswer.text);
   expect(reply.locale).toBe(expectedAnswer.language === "sv" ? "sv-SE" : "en-US");
   expect(reply.attachments?.map((a) => a.content)).toEqual([expectedAnswer.card]);
 }
@@ -190,7 +190,7 @@ describe("with a language model configured (a fake OpenAI-compatible server on 1
     const reply = await ask(bot, VAGUE);
 
     expectAnswer(reply, expected(REPHRASED));
-    expect(reply.text).toContain("Kalix betalar 21 000 kr för E-arkiv 2023");
+    expect(said(reply)).toContain("Kalix betalar 21 000 kr för E-arkiv 2023");
     expect(JSON.stringify(reply)).not.toContain("99 999");
 
     expect(model.requests).toHaveLength(1);

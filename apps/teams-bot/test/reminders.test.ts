@@ -14,7 +14,7 @@ import { openPostgres, openStore, type Store } from "@samverkan/store";
 import { createBot } from "../src/app.js";
 import { proactiveSender, ReminderScheduler } from "../src/reminders/index.js";
 import { createServer } from "../src/server.js";
-import { startConnector, type Connector } from "./connector.js";
+import { startConnector, type Connector, said } from "./connector.js";
 
 const BOT = { id: "28:samverkan-bot", name: "Samverkan" };
 const SECRETARY = { id: "29:secretary", name: "Sekreteraren", aadObjectId: "aad-secretary" };
@@ -130,8 +130,8 @@ describe("a chat subscribes to reminders and gets them", () => {
 
   it('asks which role on "påminn oss", with a button for each', async () => {
     const answer = await reply(bot, "påminn oss", "secretariat");
-    expect(answer.text).toContain("Som sekreterare");
-    expect(answer.text).toContain("Som ledamöter");
+    expect(said(answer)).toContain("Som sekreterare");
+    expect(said(answer)).toContain("Som ledamöter");
     const card = answer.attachments?.[0];
     expect(card?.contentType).toBe(ADAPTIVE_CARD);
     const buttons = (card?.content as { actions: { data: { question: string } }[] }).actions.map(
@@ -143,9 +143,9 @@ describe("a chat subscribes to reminders and gets them", () => {
 
   it("subscribes the channel as the secretary when the button is pressed, keeping how to reach it", async () => {
     const answer = await reply(bot, "", "secretariat", { question: "påminn oss som sekreterare" });
-    expect(answer.text).toContain("Klart: den här chatten får sekreterarens påminnelser om dagordningen");
+    expect(said(answer)).toContain("Klart: den här chatten får sekreterarens påminnelser om dagordningen");
     // The June meeting's 21-day reminder, 1 June 09:00 Stockholm time.
-    expect(answer.text).toContain(
+    expect(said(answer)).toContain(
       "Nästa påminnelse: 1 juni 2022 kl. 09:00 om nämndens sammanträde 22 juni 2022.",
     );
     const [subscription] = await store.reminderSubscriptions();
@@ -164,29 +164,29 @@ describe("a chat subscribes to reminders and gets them", () => {
 
   it("previews the next reminder as it reads today, without sending or recording it", async () => {
     const preview = await reply(bot, "visa nästa påminnelse", "secretariat");
-    expect(preview.text.split("\n")[0]).toBe(
+    expect(said(preview).split("\n")[0]).toBe(
       "Förhandsvisning: så här ser nästa påminnelse ut i dag; den skickas 1 juni 2022 kl. 09:00.",
     );
-    expect(preview.text).toContain("Påminnelse: nämndens sammanträde onsdag 22 juni 2022 kl. 13:00–16:00");
-    expect(preview.text).toContain("- Beslut om delårsrapport 1");
+    expect(said(preview)).toContain("Påminnelse: nämndens sammanträde onsdag 22 juni 2022 kl. 13:00–16:00");
+    expect(said(preview)).toContain("- Beslut om delårsrapport 1");
     expect(await store.reminderDeliveries()).toEqual([]);
     const elsewhere = await reply(bot, "preview the next reminder", "not-subscribed");
-    expect(elsewhere.text).toBe('This chat has no reminder subscriptions. Say "remind us" to start.');
+    expect(said(elsewhere)).toBe('This chat has no reminder subscriptions. Say "remind us" to start.');
   });
 
   it("keeps open items the agenda reminders carry over", async () => {
     const added = await reply(bot, "ny punkt: Återrapportering av internkontrollen", "secretariat");
-    expect(added.text).toMatch(
+    expect(said(added)).toMatch(
       /^Öppen punkt #1 i Norrbottens e-nämnd: "Återrapportering av internkontrollen"/,
     );
     await reply(bot, "ny punkt: Förstudien om e-learning", "secretariat");
     const closed = await reply(bot, "stäng punkt 2", "secretariat");
-    expect(closed.text).toBe("Stängd: #2 Förstudien om e-learning.");
+    expect(said(closed)).toBe("Stängd: #2 Förstudien om e-learning.");
     const wrong = await reply(bot, "stäng punkt 7", "secretariat");
-    expect(wrong.text).toContain("Det finns ingen öppen punkt #7 i Norrbottens e-nämnd. Öppna punkter: #1.");
+    expect(said(wrong)).toContain("Det finns ingen öppen punkt #7 i Norrbottens e-nämnd. Öppna punkter: #1.");
     const list = await reply(bot, "öppna punkter", "secretariat");
-    expect(list.text).toContain("- #1 Återrapportering av internkontrollen");
-    expect(list.text).not.toContain("e-learning");
+    expect(said(list)).toContain("- #1 Återrapportering av internkontrollen");
+    expect(said(list)).not.toContain("e-learning");
   });
 
   it("sends nothing before a reminder is due", async () => {
@@ -204,13 +204,13 @@ describe("a chat subscribes to reminders and gets them", () => {
     const [sent] = proactive();
     expect(sent?.conversationId).toBe("secretariat");
     const activity = sent?.activity as Activity;
-    expect(activity.text.split("\n").slice(0, 2)).toEqual([
+    expect(said(activity).split("\n").slice(0, 2)).toEqual([
       "Påminnelse: nämndens sammanträde onsdag 22 juni 2022 kl. 13:00–16:00",
       "Norrbottens e-nämnd: om 21 dagar är det nämndens sammanträde.",
     ]);
-    expect(activity.text).toContain("- Beslut om budget");
-    expect(activity.text).toContain("- Återrapportering av internkontrollen (#1)");
-    expect(activity.text).toContain("Kallelsen senast: onsdag 15 juni 2022");
+    expect(said(activity)).toContain("- Beslut om budget");
+    expect(said(activity)).toContain("- Återrapportering av internkontrollen (#1)");
+    expect(said(activity)).toContain("Kallelsen senast: onsdag 15 juni 2022");
     expect(activity.locale).toBe("sv-SE");
     expect(activity.attachments?.[0]?.contentType).toBe(ADAPTIVE_CARD);
     const deliveries = await store.reminderDeliveries();
@@ -243,10 +243,10 @@ describe("a chat subscribes to reminders and gets them", () => {
   it("lists the chat's subscriptions with the next reminder, and ends them on request", async () => {
     clock = new Date("2022-06-16T08:00:00Z");
     const list = await reply(bot, "visa påminnelser", "secretariat");
-    expect(list.text).toContain("Den här chatten får:");
-    expect(list.text).toContain("nästa 21 september 2022 kl. 09:00 om nämndens sammanträde 12 oktober 2022");
+    expect(said(list)).toContain("Den här chatten får:");
+    expect(said(list)).toContain("nästa 21 september 2022 kl. 09:00 om nämndens sammanträde 12 oktober 2022");
     const stop = await reply(bot, "avsluta påminnelser", "secretariat");
-    expect(stop.text).toContain("Klart: den här chatten får inte längre sekreterarens påminnelser");
+    expect(said(stop)).toContain("Klart: den här chatten får inte längre sekreterarens påminnelser");
     expect(await store.reminderSubscriptions()).toEqual([]);
     const before = proactive().length;
     clock = new Date("2022-09-21T07:00:10Z");
@@ -257,13 +257,13 @@ describe("a chat subscribes to reminders and gets them", () => {
   it("answers in English to English commands, and reminds in English", async () => {
     clock = new Date("2022-10-01T08:00:00Z");
     const answer = await reply(bot, "remind us as members", "board-en");
-    expect(answer.text).toContain("Done: this chat gets the members' reminders");
+    expect(said(answer)).toContain("Done: this chat gets the members' reminders");
     expect(answer.locale).toBe("en-US");
     const before = connector.replies.length;
     clock = new Date("2022-10-11T07:00:05Z");
     await bot.scheduler.runOnce();
     const [sent] = proactive(before);
-    expect(sent?.activity.text).toContain(
+    expect(said(sent?.activity)).toContain(
       "Reminder: the committee meeting on Wednesday 12 October 2022, 10:00–16:00",
     );
     expect(sent?.activity.locale).toBe("en-US");
@@ -271,8 +271,8 @@ describe("a chat subscribes to reminders and gets them", () => {
 
   it("does not take questions for commands", async () => {
     const answer = await reply(bot, "När är nästa sammanträde?", "secretariat");
-    expect(answer.text).toMatch(/sammanträde/);
-    expect(answer.text).not.toContain("påminnelser");
+    expect(said(answer)).toMatch(/sammanträde/);
+    expect(said(answer)).not.toContain("påminnelser");
   });
 });
 
@@ -305,8 +305,8 @@ describe("after downtime and when the meeting plan changes", () => {
     ]);
     const sent = proactive(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.activity.text).toContain("om 7 dagar är det nämndens sammanträde");
-    expect(sent[0]?.activity.text).toContain(
+    expect(said(sent[0]?.activity)).toContain("om 7 dagar är det nämndens sammanträde");
+    expect(said(sent[0]?.activity)).toContain(
       "Den här påminnelsen är sen: den skulle ha skickats 2022-10-05 09:00.",
     );
     const deliveries = await store.reminderDeliveries({ meetingsFrom: "2022-10-12" });
@@ -353,11 +353,11 @@ describe("after downtime and when the meeting plan changes", () => {
       await bot.scheduler.runOnce();
     }
     const sent = proactive(before).filter((r) => r.conversationId === "members");
-    expect(sent.map((r) => r.activity.text.split("\n")[0])).toEqual([
+    expect(sent.map((r) => said(r.activity).split("\n")[0])).toEqual([
       "Påminnelse: beredningsgruppens möte onsdag 30 november 2022 kl. 14:00–16:00",
       "Påminnelse: beredningsgruppens möte onsdag 21 december 2022 kl. 14:00–16:00",
     ]);
-    expect(sent[0]?.activity.text).toContain("Flyttat från: onsdag 23 november 2022 kl. 14:00–16:00");
+    expect(said(sent[0]?.activity)).toContain("Flyttat från: onsdag 23 november 2022 kl. 14:00–16:00");
   });
 });
 
@@ -371,7 +371,7 @@ describe("without a store", () => {
     await new Promise((resolve) => server.once("listening", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const answer = await reply({ url } as Running, "påminn oss", "no-store");
-    expect(answer.text).toContain("Påminnelser kräver databasen");
+    expect(said(answer)).toContain("Påminnelser kräver databasen");
     await new Promise((resolve) => server.close(resolve));
   });
 });
@@ -417,7 +417,7 @@ describe.runIf(DATABASE_URL)("two bot instances on one PostgreSQL", () => {
       await Promise.all(bots.map((b) => b.scheduler.runOnce()));
     }
     const sent = connector.replies.slice(before).filter((r) => r.replyToId === undefined);
-    const keys = sent.map((r) => `${r.conversationId}: ${r.activity.text.split("\n")[1]}`);
+    const keys = sent.map((r) => `${r.conversationId}: ${said(r.activity).split("\n")[1]}`);
     expect(keys).toEqual([
       "pg-members: Norrbottens e-nämnd: i morgon är det beredningsgruppens möte.",
       "pg-members: Norrbottens e-nämnd: i morgon är det beredningsgruppens möte.",

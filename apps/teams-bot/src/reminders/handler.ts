@@ -3,7 +3,7 @@
  * the store), choose the role, list and end subscriptions, and keep the open items the secretary's
  * agenda reminders carry over. Replies are in the language of the command.
  */
-import { CardFactory, MessageFactory, TurnContext, type Activity } from "botbuilder";
+import { TurnContext, type Activity } from "botbuilder";
 import { formatDate } from "@samverkan/allocation";
 import { DEFAULT_COLLABORATION } from "@samverkan/assistant";
 import {
@@ -17,6 +17,7 @@ import {
 import { meetingName, planReminders, type ReminderStore } from "@samverkan/reminders";
 import { answerCard, escapeCardText } from "@samverkan/reports";
 import type { Store } from "@samverkan/store";
+import { cardMessage } from "../card-message.js";
 import { SUBSCRIBE_AS, type ReminderCommand } from "./commands.js";
 
 /** What the commands need of the store. */
@@ -76,9 +77,7 @@ function actorOf(activity: Partial<Activity>): string {
 
 function reply(text: string, lang: ReminderLanguage, followUps: readonly string[] = []): Partial<Activity> {
   const card = answerCard({ text: escapeCardText(text), lang, followUps });
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card), text);
-  activity.locale = lang === "sv" ? "sv-SE" : "en-US";
-  return activity;
+  return cardMessage(card as unknown as Record<string, unknown>, text, lang);
 }
 
 function localStamp(at: Date, timeZone: string, lang: ReminderLanguage): string {
@@ -238,17 +237,17 @@ export async function runReminderCommand(
       const note = sv
         ? `Förhandsvisning: så här ser nästa påminnelse ut i dag; den skickas ${when}.`
         : `Preview: this is how the next reminder reads today; it is sent ${when}.`;
-      const activity = MessageFactory.attachment(
-        CardFactory.adaptiveCard({
+      const activity = cardMessage(
+        {
           ...message.card,
           body: [
             { type: "TextBlock", text: note, isSubtle: true, wrap: true },
             ...((message.card.body as unknown[] | undefined) ?? []),
           ],
-        }),
+        },
         `${note}\n\n${message.text}`,
+        message.language,
       );
-      activity.locale = message.language === "sv" ? "sv-SE" : "en-US";
       await context.sendActivity(activity);
       return;
     }

@@ -3,16 +3,16 @@
  * reference, continued by the adapter with the bot's app id, the reminder's card with its text.
  */
 import type { TeamsAdapter } from "@microsoft/teams-ai";
-import { CardFactory, MessageFactory, type ConversationReference } from "botbuilder";
+import type { ConversationReference } from "botbuilder";
 import type { ReminderSender } from "@samverkan/reminders";
+import { cardMessage } from "../card-message.js";
 
 export function proactiveSender(adapter: TeamsAdapter, appId: string | undefined): ReminderSender {
   return async (due, message) => {
     let activityId: string | undefined;
     const reference = newThread(due.subscription.reference as Partial<ConversationReference>);
     await adapter.continueConversationAsync(appId ?? "", reference, async (context) => {
-      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card), message.text);
-      activity.locale = message.language === "sv" ? "sv-SE" : "en-US";
+      const activity = cardMessage(message.card, message.text, message.language);
       // botbuilder makes every message a reply to the turn's activity, here a made-up continuation id;
       // without replyToId the adapter posts a new message to the conversation instead.
       context.onSendActivities(async (_context, activities, next) => {

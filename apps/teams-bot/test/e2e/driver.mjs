@@ -390,8 +390,8 @@ function cardTexts(node, out = []) {
 // The steps, written once for both ways to chat
 
 /**
- * Asks and returns the bot's messages after the question: the Playground shows one activity with text
- * and a card as two messages, the text and then the card.
+ * Asks and returns the bot's messages after the question: a card, and any plain text messages (the
+ * Playground shows an activity with both text and a card as two messages, the text first).
  */
 async function ask(chat, question) {
   await chat.send(question);
