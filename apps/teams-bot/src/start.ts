@@ -89,6 +89,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
           `members ${reminders.settings.memberDaysBefore.join(", ")} day(s) before, at ${reminders.settings.sendAt})`
       : "reminders: not sent from this process (REMINDERS=off)",
   );
+  if (config.appId && !config.tenantId)
+    log(
+      "warning: BOT_ID is set without BOT_TENANT_ID, so the bot signs in as a multi-tenant app; " +
+        "Azure creates single-tenant bots only: set BOT_TENANT_ID to the app registration's tenant",
+    );
   if (config.clockStart)
     log(
       `clock: starts at ${config.clockStart.toISOString()} (SAMVERKAN_NOW), not the machine's time — for trying it out`,

@@ -45,7 +45,11 @@ export function readReminderConfig(env: Readonly<Record<string, string | undefin
     const problems = parsed.error.issues.map((issue) => {
       const [field, ...rest] = issue.path;
       const name = NAMES[String(field)] ?? String(field);
-      return `${name}${rest.length ? ` (${formatPath(rest)})` : ""}: ${issue.message}`;
+      const [index] = rest;
+      // "REMINDER_AGENDA_DAYS, value 2: …" — the variable as the user wrote it, counted from 1.
+      const where =
+        typeof index === "number" ? `, value ${index + 1}` : rest.length ? ` (${formatPath(rest)})` : "";
+      return `${name}${where}: ${issue.message}`;
     });
     throw new RangeError(`Invalid reminder settings: ${problems.join("; ")}`);
   }
