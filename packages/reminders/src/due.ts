@@ -18,7 +18,10 @@ export interface DueReminder extends ReminderKey {
 }
 
 export interface DueResult {
-  /** To send now, oldest first. A `claimed` or `failed` key is offered again: the store decides. */
+  /**
+   * To send now, oldest first. A claim whose lease ran out (its instance died) and a failed send whose
+   * retry time came are offered again; the store's claim decides who sends.
+   */
   readonly due: DueReminder[];
   /** Missed reminders replaced by a later one of the same meeting: recorded as skipped, never sent. */
   readonly superseded: DueReminder[];
@@ -71,13 +74,27 @@ export function dueReminders(input: {
     // The schedule is in due order, so the last one is the latest; it carries the others' news.
     const latest = group[group.length - 1] as DueReminder;
     const older = group.slice(0, -1);
-    due.push({ ...latest, supersedes: older });
     superseded.push(...older);
+    // Decided after grouping: a latest reminder in flight must not let an older one take its place.
+    if (!waiting(recorded.get(reminderKeyString(latest)), now)) due.push({ ...latest, supersedes: older });
   }
   const byDue = (a: DueReminder, b: DueReminder) =>
     a.reminder.dueAt.getTime() - b.reminder.dueAt.getTime() ||
     reminderKeyString(a).localeCompare(reminderKeyString(b));
   return { due: due.sort(byDue), superseded: superseded.sort(byDue), upcoming: upcoming.sort(byDue) };
+}
+
+/**
+ * Whether a recorded delivery is not to be tried now: another instance holds a live claim, a failed
+ * send waits for its retry time, or it was refused for good (no retry time). The store would refuse
+ * the claim anyway; leaving it out keeps `samverkan reminders --dry-run` truthful and the ticks quiet.
+ */
+function waiting(delivery: ReminderDelivery | undefined, now: Date): boolean {
+  if (delivery?.status === "claimed")
+    return delivery.leaseUntil !== undefined && Date.parse(delivery.leaseUntil) > now.getTime();
+  if (delivery?.status === "failed")
+    return delivery.retryAt === undefined || Date.parse(delivery.retryAt) > now.getTime();
+  return false;
 }
 
 function dueReminderOf(

@@ -56,6 +56,11 @@ export function meetingName(m: Pick<RemindedMeeting, "body">, lang: ReminderLang
   return lang === "sv" ? "strategidagen" : "the strategy day";
 }
 
+/** Whole days from one calendar date to another ("2022-06-01" → "2022-06-22": 21). */
+function calendarDays(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 interface Section {
   readonly heading: string;
   readonly lines: readonly string[];
@@ -70,14 +75,18 @@ interface Section {
 export function reminderMessage(due: DueReminder, context: ReminderContext): ReminderMessage {
   const lang = due.subscription.language;
   const sv = lang === "sv";
-  const { meeting, daysBefore: days } = due.reminder;
+  const { meeting } = due.reminder;
+  // Counted from the day it goes out: a late reminder (the bot was down) must not say "in 7 days" when
+  // the meeting is 4 days away. A preview, made before its time, reads as it will when sent.
+  const sentAt = context.now > due.reminder.dueAt ? context.now : due.reminder.dueAt;
+  const days = calendarDays(localDateTime(sentAt, context.timeZone).date, meeting.date);
   const committee = sv ? context.collaboration.name : context.collaboration.nameEn;
   const title = sv
     ? `Påminnelse: ${meetingName(meeting, lang)} ${when(meeting, lang)}`
     : `Reminder: ${meetingName(meeting, lang)} on ${when(meeting, lang)}`;
   const intro = sv
-    ? `${committee}: ${days === 1 ? "i morgon" : `om ${days} dagar`} är det ${meetingName(meeting, lang)}.`
-    : `${committee}: ${days === 1 ? "tomorrow" : `in ${days} days`} is ${meetingName(meeting, lang)}.`;
+    ? `${committee}: ${days === 0 ? "i dag" : days === 1 ? "i morgon" : `om ${days} dagar`} är det ${meetingName(meeting, lang)}.`
+    : `${committee}: ${days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days`} is ${meetingName(meeting, lang)}.`;
 
   const facts: { title: string; value: string }[] = [
     { title: sv ? "När" : "When", value: when(meeting, lang) },

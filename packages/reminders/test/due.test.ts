@@ -105,4 +105,33 @@ describe("which reminders are due", () => {
       "chat-member committee-2022-06-22 meeting-1d",
     ]);
   });
+
+  it("does not offer a reminder another instance is sending, nor one refused for good, nor put an older one in its place", () => {
+    const sub = subscription("secretary", { subscribedAt: "2022-05-20T00:00:00.000Z" });
+    const now = new Date("2022-06-16T10:00:00Z");
+    const latest = dueReminders({ schedule, subscriptions: [sub], deliveries: [], now, settings }).due[0];
+    if (!latest) throw new Error("fixture");
+    const record = (fields: Partial<ReminderDelivery>): ReminderDelivery => ({
+      ...keyOf(latest),
+      status: "claimed",
+      claimedBy: "other",
+      claimedAt: now.toISOString(),
+      attempts: 1,
+      ...fields,
+    });
+    const check = (delivery: ReminderDelivery) =>
+      dueReminders({ schedule, subscriptions: [sub], deliveries: [delivery], now, settings });
+    const inFlight = check(record({ leaseUntil: "2022-06-16T10:01:00.000Z" }));
+    expect(inFlight.due).toEqual([]);
+    expect(names(inFlight.superseded)).toEqual(["committee-2022-06-22 agenda-21d"]);
+    expect(check(record({ status: "failed", lastError: "403" })).due).toEqual([]);
+    expect(check(record({ status: "failed", retryAt: "2022-06-16T10:05:00.000Z" })).due).toEqual([]);
+    // A crashed instance's claim (lease over) and a retry whose time came are offered again.
+    expect(names(check(record({ leaseUntil: "2022-06-16T09:59:00.000Z" })).due)).toEqual([
+      "committee-2022-06-22 agenda-7d",
+    ]);
+    expect(names(check(record({ status: "failed", retryAt: "2022-06-16T10:00:00.000Z" })).due)).toEqual([
+      "committee-2022-06-22 agenda-7d",
+    ]);
+  });
 });

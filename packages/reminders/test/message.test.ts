@@ -86,6 +86,8 @@ describe("the secretary's agenda reminder", () => {
       },
     };
     const { text } = message(moved, new Date("2022-06-02T12:00:00Z"));
+    // Counted from the day it goes out, not the day it was due.
+    expect(text).toContain("om 20 dagar är det nämndens sammanträde");
     expect(text).toContain("Flyttat från: onsdag 15 juni 2022 kl. 13:00 (krock med fullmäktige)");
     expect(text).toContain("Den här påminnelsen är sen: den skulle ha skickats 2022-06-01 09:00.");
   });
