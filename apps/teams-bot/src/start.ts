@@ -11,7 +11,8 @@ import { createAdapter } from "./adapter.js";
 import { botClock } from "./clock.js";
 import { BOT_MESSAGES_PATH, type BotConfig } from "./config.js";
 import { createPlanner, describePlannerConfig, readPlannerConfig } from "./planner/index.js";
-import { proactiveSender, readReminderConfig, ReminderScheduler } from "./reminders/index.js";
+import { readReminderConfig } from "@samverkan/reminders";
+import { proactiveSender, ReminderScheduler } from "./reminders/index.js";
 import { createServer } from "./server.js";
 
 export interface StartBotOptions {

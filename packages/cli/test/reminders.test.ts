@@ -139,5 +139,10 @@ describe("samverkan reminders", () => {
     delete process.env.REMINDER_TIME;
     expect(settings.code).toBe(2);
     expect(settings.err).toContain("REMINDER_TIME: expected a time written HH:MM");
+    process.env.BOT_ID = "app-id";
+    const identity = await run(["--now", "2022-06-15T09:00+02:00"]);
+    delete process.env.BOT_ID;
+    expect(identity.code).toBe(2);
+    expect(identity.err).toContain("BOT_ID is set but BOT_PASSWORD is not");
   });
 });

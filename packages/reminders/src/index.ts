@@ -33,3 +33,4 @@ export {
   type RetryOptions,
 } from "./retry.js";
 export { ConversationPacer } from "./pacer.js";
+export { readReminderConfig, type ReminderConfig } from "./settings-from-env.js";

@@ -3,4 +3,4 @@ export { runReminderCommand, type ReminderCommandDeps, type ReminderCommandStore
 export { registerReminderCommands } from "./routes.js";
 export { proactiveSender } from "./sender.js";
 export { ReminderScheduler, type ReminderSchedulerOptions } from "./scheduler.js";
-export { readReminderConfig, type ReminderConfig } from "./config.js";
+export { readReminderConfig, type ReminderConfig } from "@samverkan/reminders";

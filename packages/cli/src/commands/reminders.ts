@@ -5,6 +5,7 @@ import { localDateTime, type ReminderLanguage } from "@samverkan/domain";
 import {
   deliverDueReminders,
   planReminders,
+  readReminderConfig,
   type DueReminder,
   type ReminderPlan,
 } from "@samverkan/reminders";
@@ -152,11 +153,10 @@ export const remindersCommand: Command & {
     if (positionals.length > 0) throw new UsageError(`Okänt argument "${positionals[0]}".`);
     const format = parseChoice(values.format, "format", ["text", "json"] as const) ?? "text";
     const now = parseNow(values.now);
-    // The bot's own settings reader, so the CLI and the bot agree on what is due.
-    const bot = await import("@samverkan/teams-bot");
+    // The bot's own settings, so the CLI and the bot agree on what is due.
     let reminders;
     try {
-      reminders = bot.readReminderConfig(process.env);
+      reminders = readReminderConfig(process.env);
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
@@ -172,7 +172,14 @@ export const remindersCommand: Command & {
           );
           return 0;
         }
-        const config = bot.readConfig(process.env);
+        // Only sending needs the Bot Framework (botbuilder is slow to load): the bot's own adapter and sender.
+        const bot = await import("@samverkan/teams-bot");
+        let config;
+        try {
+          config = bot.readConfig(process.env);
+        } catch (error) {
+          throw new UsageError(error instanceof Error ? error.message : String(error));
+        }
         const credentials = {
           appId: config.appId,
           appPassword: config.appPassword,

@@ -1,4 +1,7 @@
-/** Reminder settings from the environment, each with the committee's default. */
+/**
+ * Reminder settings from environment variables, each with the committee's default. Pure: the caller
+ * passes the environment. The bot and `samverkan reminders` read them here, so they agree on what is due.
+ */
 import { formatPath, reminderSettingsSchema, type ReminderSettings } from "@samverkan/domain";
 
 export interface ReminderConfig {
