@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Activity } from "botbuilder";
 import { loadBundledDataset } from "@samverkan/data";
 import { DEFAULT_REMINDER_SETTINGS } from "@samverkan/domain";
-import { openPostgres, openStore, type Store } from "@samverkan/store";
+import { openPostgres, openStore, StoreError, type Store } from "@samverkan/store";
 import { createBot } from "../src/app.js";
 import { proactiveSender, ReminderScheduler } from "../src/reminders/index.js";
 import { createServer } from "../src/server.js";
@@ -184,6 +184,8 @@ describe("a chat subscribes to reminders and gets them", () => {
     expect(said(closed)).toBe("Stängd: #2 Förstudien om e-learning.");
     const wrong = await reply(bot, "stäng punkt 7", "secretariat");
     expect(said(wrong)).toContain("Det finns ingen öppen punkt #7 i Norrbottens e-nämnd. Öppna punkter: #1.");
+    const long = await reply(bot, `ny punkt: ${"x".repeat(501)}`, "secretariat");
+    expect(said(long)).toMatch(/^En öppen punkt får vara högst 500 tecken \(den här har 501\)/);
     const list = await reply(bot, "öppna punkter", "secretariat");
     expect(said(list)).toContain("- #1 Återrapportering av internkontrollen");
     expect(said(list)).not.toContain("e-learning");
@@ -358,6 +360,29 @@ describe("after downtime and when the meeting plan changes", () => {
       "Påminnelse: beredningsgruppens möte onsdag 21 december 2022 kl. 14:00–16:00",
     ]);
     expect(said(sent[0]?.activity)).toContain("Flyttat från: onsdag 23 november 2022 kl. 14:00–16:00");
+  });
+});
+
+describe("when the store refuses a command", () => {
+  it("tells the member why, in a message, not the apology", async () => {
+    const store = await openStore({ inMemory: true });
+    const refusing = Object.assign(Object.create(store) as Store, {
+      addOpenItem: () =>
+        Promise.reject(new StoreError("conflict", 'Collaboration "norrbotten" is being re-imported')),
+      datasets: () => store.datasets(),
+    });
+    const { app, adapter } = createBot({
+      store: refusing,
+      reminders: { store: refusing, settings: DEFAULT_REMINDER_SETTINGS },
+      logError: () => undefined,
+    });
+    const server: Server = createServer({ bot: app, adapter }).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const answer = await reply({ url } as Running, "ny punkt: Revisionens frågor", "refused");
+    expect(said(answer)).toBe('Det gick inte: Collaboration "norrbotten" is being re-imported');
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
   });
 });
 

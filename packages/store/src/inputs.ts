@@ -179,10 +179,15 @@ export const subscriptionInputSchema = z.strictObject({
 });
 export type SubscriptionInput = z.input<typeof subscriptionInputSchema>;
 
+/** An open item is a line on an agenda, not a document: this many characters at most. */
+export const OPEN_ITEM_MAX_LENGTH = 500;
+
 export const openItemInputSchema = z.strictObject({
-  text: z.string().trim().min(1, { message: "must say what the item is" }).max(500, {
-    message: "must be at most 500 characters",
-  }),
+  text: z
+    .string()
+    .trim()
+    .min(1, { message: "must say what the item is" })
+    .max(OPEN_ITEM_MAX_LENGTH, { message: `must be at most ${OPEN_ITEM_MAX_LENGTH} characters` }),
   meetingId: slugIdSchema.optional(),
 });
 export type OpenItemInput = z.input<typeof openItemInputSchema>;

@@ -14,9 +14,9 @@ import {
   type ReminderRole,
   type ReminderSettings,
 } from "@samverkan/domain";
-import { meetingName, planReminders, type ReminderStore } from "@samverkan/reminders";
+import { meetingName, planReminders, type ReminderPlan, type ReminderStore } from "@samverkan/reminders";
 import { answerCard, escapeCardText } from "@samverkan/reports";
-import type { Store } from "@samverkan/store";
+import { OPEN_ITEM_MAX_LENGTH, type Store } from "@samverkan/store";
 import { cardMessage } from "../card-message.js";
 import { SUBSCRIBE_AS, type ReminderCommand } from "./commands.js";
 
@@ -136,7 +136,8 @@ export async function runReminderCommand(
         },
         actor,
       );
-      const next = await nextReminder(deps, conversationId, collaborationId, command.role);
+      const plan = await planReminders({ store: deps.store, now: deps.now(), settings: deps.settings });
+      const next = nextReminder(plan, conversationId, collaborationId, command.role, lang);
       const when = next
         ? sv
           ? `Nästa påminnelse: ${localStamp(next.at, dataset.collaboration.timeZone, lang)} om ${next.meeting}.`
@@ -189,11 +190,12 @@ export async function runReminderCommand(
         );
         return;
       }
+      const plan = await planReminders({ store: deps.store, now: deps.now(), settings: deps.settings });
       const lines: string[] = [];
       for (const s of subscriptions) {
         const d = datasets.find((x) => x.collaboration.id === s.collaborationId);
         const tz = d?.collaboration.timeZone ?? "Europe/Stockholm";
-        const next = await nextReminder(deps, conversationId, s.collaborationId, s.role);
+        const next = nextReminder(plan, conversationId, s.collaborationId, s.role, lang);
         const collab = d ? (sv ? d.collaboration.name : d.collaboration.nameEn) : s.collaborationId;
         lines.push(
           `- ${collab}: ${roleWords(s.role, lang, deps.settings)}` +
@@ -266,6 +268,17 @@ export async function runReminderCommand(
       return;
     }
     case "addOpenItem": {
+      if (command.text.length > OPEN_ITEM_MAX_LENGTH) {
+        await context.sendActivity(
+          reply(
+            sv
+              ? `En öppen punkt får vara högst ${OPEN_ITEM_MAX_LENGTH} tecken (den här har ${command.text.length}). Skriv en kortare rad; handlingarna hör hemma i kallelsen.`
+              : `An open item may be at most ${OPEN_ITEM_MAX_LENGTH} characters (this one has ${command.text.length}). Write a shorter line; the papers belong in the notice.`,
+            lang,
+          ),
+        );
+        return;
+      }
       const item = await deps.store.addOpenItem(collaborationId, { text: command.text }, actor);
       await context.sendActivity(
         reply(
@@ -300,14 +313,14 @@ export async function runReminderCommand(
   }
 }
 
-/** The next reminder this chat will get for a role: when, and which meeting (its date). */
-async function nextReminder(
-  deps: ReminderCommandDeps,
+/** The next reminder this chat will get for a role, in `lang`: when, and which meeting (its date). */
+function nextReminder(
+  plan: ReminderPlan,
   conversationId: string,
   collaborationId: string,
   role: ReminderRole,
-): Promise<{ at: Date; meeting: string } | undefined> {
-  const plan = await planReminders({ store: deps.store, now: deps.now(), settings: deps.settings });
+  lang: ReminderLanguage,
+): { at: Date; meeting: string } | undefined {
   const next = plan.upcoming.find(
     (u) =>
       u.conversationId === conversationId &&
@@ -315,7 +328,6 @@ async function nextReminder(
       u.reminder.role === role,
   );
   if (!next) return undefined;
-  const lang = next.subscription.language;
   const m = next.reminder.meeting;
   return { at: next.reminder.dueAt, meeting: `${meetingName(m, lang)} ${formatDate(m.date, lang)}` };
 }

@@ -4,6 +4,7 @@
  */
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import { MessageFactory, type Activity } from "botbuilder";
+import { isStoreError } from "@samverkan/store";
 import { parseReminderCommand } from "./commands.js";
 import { runReminderCommand, type ReminderCommandDeps } from "./handler.js";
 
@@ -33,7 +34,17 @@ export function registerReminderCommands(
         );
         return;
       }
-      await runReminderCommand(context, parsed.command, parsed.text, deps);
+      try {
+        await runReminderCommand(context, parsed.command, parsed.text, deps);
+      } catch (error) {
+        // A refusal of the store (something it does not know, a value it does not take) is the member's
+        // to read; anything else is a fault, for the bot's apology and the server log.
+        if (!isStoreError(error)) throw error;
+        const sv = parsed.command.language === "sv";
+        await context.sendActivity(
+          MessageFactory.text(`${sv ? "Det gick inte" : "That did not work"}: ${error.message}`),
+        );
+      }
     },
   );
 }
