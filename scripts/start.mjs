@@ -5,7 +5,7 @@
  *
  * The API listens on PORT (default 3000), the bot on BOT_PORT (default 3978) at /api/messages.
  */
-import { ConfigError, loadConfig, openConfiguredStore, startApi } from "../apps/api/dist/index.js";
+import { loadConfig, openConfiguredStore, startApi } from "../apps/api/dist/index.js";
 import { readConfig, startBot } from "../apps/teams-bot/dist/index.js";
 
 function fail(message) {
@@ -20,7 +20,8 @@ try {
   // PORT is the API's; the bot takes BOT_PORT, so both have their defaults side by side.
   botConfig = readConfig({ ...process.env, PORT: process.env.BOT_PORT ?? "" });
 } catch (error) {
-  fail(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+  // ConfigError (the API) and RangeError (the bot) both name the variable in their message.
+  fail(error instanceof Error ? error.message : String(error));
 }
 
 let store;

@@ -60,12 +60,8 @@ export function scheduleReminders(
   const reminders: ScheduledReminder[] = [];
   for (const meeting of meetings) {
     if (meeting.status === "cancelled") continue;
-    const meetingStart = meeting.startTime
-      ? new Date(zonedInstant(meeting.date, meeting.startTime, timeZone))
-          .toISOString()
-          .replace(/\.000Z$/, "Z")
-      : meeting.date;
     const startsAt = zonedInstant(meeting.date, meeting.startTime ?? "00:00", timeZone);
+    const meetingStart = meeting.startTime ? startsAt.toISOString().replace(/\.000Z$/, "Z") : meeting.date;
     const plans: [ReminderRole, "agenda" | "meeting", readonly number[]][] = [
       ["secretary", "agenda", settings.agendaDaysBefore],
       ["member", "meeting", settings.memberDaysBefore],
