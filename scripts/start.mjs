@@ -17,11 +17,15 @@ let apiConfig;
 let botConfig;
 try {
   apiConfig = loadConfig();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+try {
   // PORT is the API's; the bot takes BOT_PORT, so both have their defaults side by side.
   botConfig = readConfig({ ...process.env, PORT: process.env.BOT_PORT ?? "" });
 } catch (error) {
-  // ConfigError (the API) and RangeError (the bot) both name the variable in their message.
-  fail(error instanceof Error ? error.message : String(error));
+  // The bot names its port PORT; here the variable the person set is BOT_PORT.
+  fail((error instanceof Error ? error.message : String(error)).replace(/^PORT\b/, "BOT_PORT"));
 }
 
 let store;
