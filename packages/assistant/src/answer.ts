@@ -18,6 +18,7 @@ import { parseQuestion, type ParsedQuestion } from "./parse.js";
 import { alternatives, listing } from "./phrases.js";
 import { itemsIn, municipalitiesIn, resolveYear } from "./resolve.js";
 import { localNow } from "./time.js";
+import { TOPICS } from "./topics/index.js";
 import type { Answer, AssistantContext } from "./types.js";
 
 /** The collaboration answered about when the question names none. */
@@ -80,7 +81,8 @@ function route(turn: Turn): Draft {
       p.amounts.length +
       p.ambiguous.length +
       p.unknownNames.length +
-      p.topics.length >
+      p.topics.length +
+      p.topicSignals.size >
       0 ||
     p.meetingWord ||
     p.bodies.size > 0;
@@ -94,6 +96,9 @@ function route(turn: Turn): Draft {
       (name) => rephrase(p.question, ambiguous.typed, name),
     );
   if (!substantive && s.has("help") && !s.has("cost") && !s.has("members")) return help(turn);
+
+  // The documents' other topics (a hypothetical first), each claiming only questions in its own words.
+  for (const topic of TOPICS) if (topic.claims(turn)) return topic.answer(turn);
 
   // Meetings, the årshjul and attendance.
   if (s.has("attendance")) return attendance(turn);
@@ -290,5 +295,12 @@ export function answer(question: string, context: AssistantContext): Answer {
     ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
     ...(draft.year ? { year: draft.year } : {}),
     card: cardFor(draft, turn.lang),
+    turn: {
+      question: text,
+      language: turn.lang,
+      intent: draft.intent,
+      ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
+      ...(draft.year ? { year: draft.year.value } : {}),
+    },
   };
 }

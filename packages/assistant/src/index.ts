@@ -6,9 +6,11 @@ export type {
   AmountProvenance,
   AmountRole,
   AssistantContext,
+  ConversationTurn,
   Intent,
   Lang,
 } from "./types.js";
 export { parseQuestion, type ParsedQuestion } from "./parse.js";
 export { examples } from "./intents/conversation.js";
 export { INTENTS } from "./intents-list.js";
+export { TOPICS, type Topic, type TopicId, type TopicWords } from "./topics/index.js";

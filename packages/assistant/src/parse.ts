@@ -13,6 +13,8 @@ import {
   SIGNALS,
   TOPIC_WORDS,
 } from "./vocabulary.js";
+import type { TopicId } from "./topics/topic.js";
+import { TOPIC_WORDS as TOPIC_SIGNAL_WORDS } from "./topics/words.js";
 
 export type Signal = keyof typeof SIGNALS;
 export type Body = keyof typeof BODY_WORDS;
@@ -72,6 +74,8 @@ export interface ParsedQuestion {
   /** Whether a word for a meeting (of any body) is there. */
   readonly meetingWord: boolean;
   readonly topics: readonly string[];
+  /** The topics whose own words the question uses (goals, risks, decisions, budget, what-if, …). */
+  readonly topicSignals: ReadonlySet<TopicId>;
 }
 
 const signalIndexes = Object.fromEntries(
@@ -90,6 +94,27 @@ const relativeMonthIndex = new PhraseIndex<number>();
 for (const r of RELATIVE_MONTHS) relativeMonthIndex.add(r.phrase, r.offset);
 const topicIndex = new PhraseIndex<string>();
 for (const [topic, phrases] of Object.entries(TOPIC_WORDS)) for (const p of phrases) topicIndex.add(p, topic);
+
+const topicSignalIndex = new PhraseIndex<TopicId[]>();
+{
+  const byPhrase = new Map<string, { phrase: string; ids: TopicId[] }>();
+  for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [TopicId, (typeof TOPIC_SIGNAL_WORDS)[TopicId]][])
+    for (const phrase of [...words.sv, ...words.en]) {
+      const entry = byPhrase.get(phrase.toLowerCase()) ?? { phrase, ids: [] };
+      if (!entry.ids.includes(id)) entry.ids.push(id);
+      byPhrase.set(phrase.toLowerCase(), entry);
+    }
+  for (const { phrase, ids } of byPhrase.values()) topicSignalIndex.add(phrase, ids);
+}
+/** Topic words by language, as compact keys, for telling the question's language. */
+const topicLanguage = {
+  sv: new PhraseIndex<true>(),
+  en: new PhraseIndex<true>(),
+};
+for (const words of Object.values(TOPIC_SIGNAL_WORDS)) {
+  for (const w of words.sv) topicLanguage.sv.add(w, true);
+  for (const w of words.en) topicLanguage.en.add(w, true);
+}
 
 /** Words after which an item name is expected: "för e-arkiv", "for the e-archive". */
 const MONTH_ABBREVIATIONS = new Set([
@@ -124,14 +149,23 @@ const MONTH_DAY = new RegExp(
   "giu",
 );
 
+/**
+ * Swedish unless the question reads as English: more English marker words than Swedish ones, and
+ * either an English function word ("what", "the", "does", …) or at least two English words. A
+ * question with no words of either language ("'; DROP TABLE municipalities; --") is Swedish.
+ */
 function detectLanguage(words: readonly Word[]): Lang {
   let sv = 0;
   let en = 0;
+  let function_ = 0;
   for (const w of words) {
     if (LANGUAGE_MARKERS.sv.has(w.lower)) sv++;
     if (LANGUAGE_MARKERS.en.has(w.lower)) en++;
+    if (LANGUAGE_MARKERS.enFunction.has(w.lower)) function_++;
   }
-  return en > sv ? "en" : "sv";
+  sv += topicLanguage.sv.find(words).length;
+  en += topicLanguage.en.find(words).length;
+  return en > sv && (function_ > 0 || en >= 2) ? "en" : "sv";
 }
 
 /** A word as echoed in an answer: at most 40 characters. */
@@ -261,6 +295,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
 
   const months: number[] = [];
   const topics = [...new Set(topicIndex.find(words).map((m) => m.value))];
+  const topicSignals = new Set<TopicId>(topicSignalIndex.find(words).flatMap((m) => m.value));
   const bodies = new Set<Body>();
   const meetingWord = meetingIndex.has(words);
   for (const m of bodyIndex.find(words)) {
@@ -279,6 +314,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     meetingIndex,
     bodyIndex,
     topicIndex,
+    topicSignalIndex,
     collaborationIndex(datasets),
   ])
     for (const m of index.find(words)) for (let i = m.start; i < m.end; i++) known.add(i);
@@ -363,5 +399,6 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     bodies,
     meetingWord,
     topics,
+    topicSignals,
   };
 }

@@ -31,6 +31,20 @@ export type Intent =
   | "attendance"
   /** SkånEarkiv: a member's maximum withdrawal (maximalt uttag) for a year. */
   | "maxWithdrawal"
+  /** The committee's goals and indicators for a year, with their follow-up where reported. */
+  | "goals"
+  /** The internal-control plan's risks: likelihood × consequence, ranked, per year. */
+  | "risks"
+  /** A project, pre-study or service: phase, status, budget, who takes part and who pays. */
+  | "projects"
+  /** Decisions (§) of the minutes, by meeting or by subject. */
+  | "decisions"
+  /** The committee's budget for a year: totals, lines, the change from the year before. */
+  | "budget"
+  /** Outcomes and forecasts of the interim report (delårsrapport). */
+  | "outcome"
+  /** A computed scenario: an item re-split with members leaving or joining, or by another model. */
+  | "whatIf"
   /** What the assistant can answer, with examples. */
   | "help"
   /** The question is ambiguous: a clarifying question with `options`. */
@@ -67,7 +81,18 @@ export type AmountProvenance =
  * - `change`: this year's allocation minus the compared year's (same municipality and item; for a total, `itemId` null);
  * - `extra`: a charge on top, as printed (`municipality` null; the text says what it is per).
  */
-export type AmountRole = "allocation" | "itemTotal" | "statementTotal" | "change" | "extra";
+export type AmountRole =
+  | "allocation"
+  | "itemTotal"
+  | "statementTotal"
+  | "change"
+  | "extra"
+  /** A cell of a financial statement (budget, outcome or forecast) as printed; see `statement`. */
+  | "statementLine"
+  /** What `municipality` would pay for `itemId` in `year` in a what-if scenario (computed, never published). */
+  | "scenario"
+  /** The scenario's amount minus today's for the same municipality, item and year. */
+  | "scenarioChange";
 
 /** One number in an answer: exact, with its unit and where it comes from. */
 export interface AnswerAmount {
@@ -87,6 +112,17 @@ export interface AnswerAmount {
   readonly amountMax?: string;
   readonly unit: "kr" | "tkr";
   readonly provenance: AmountProvenance;
+  /**
+   * For `scenario` and `scenarioChange`: the change to today's split that the scenario computes, as
+   * `whatIf` of @samverkan/allocation takes it (JSON: a model is its `AllocationModel` object).
+   */
+  readonly scenario?: {
+    readonly add?: readonly string[];
+    readonly remove?: readonly string[];
+    readonly model?: Readonly<Record<string, unknown>>;
+  };
+  /** For a `statementLine`: which statement, line and column it is printed in. */
+  readonly statement?: { readonly id: string; readonly line: string; readonly column: string };
 }
 
 /** A meeting in an answer. Times are local to the collaboration, as ISO 8601 with the UTC offset. */
@@ -122,6 +158,27 @@ export interface Answer {
   readonly year?: { readonly value: number; readonly source: "question" | "now" | "relative" };
   /** An Adaptive Card (JSON) for Teams with the same content. */
   readonly card: Record<string, unknown>;
+  /**
+   * For a follow-up ("och 2022?"): the whole question it was read as, which the text also states.
+   * Absent when the question was answered as asked.
+   */
+  readonly interpretedAs?: string;
+  /** What to pass back as `previous` with the next question of the same conversation. */
+  readonly turn: ConversationTurn;
+}
+
+/**
+ * One answered question of a conversation, as the next question needs it: plain JSON, so a bot or
+ * an API can keep it in a store between messages. Opaque to callers; only `answer` reads it.
+ */
+export interface ConversationTurn {
+  /** The question as answered: for a follow-up the rewritten, complete question. */
+  readonly question: string;
+  readonly language: Lang;
+  readonly intent: Intent;
+  readonly collaboration?: string;
+  /** The year answered about, if any. */
+  readonly year?: number;
 }
 
 /** What `answer` answers from. Pure data: the caller loads the datasets. */
@@ -132,4 +189,9 @@ export interface AssistantContext {
   readonly now: Date | string;
   /** The collaboration to answer about when the question names no municipality or collaboration (default "norrbotten"). */
   readonly defaultCollaboration?: string;
+  /**
+   * The previous answer's `turn` in the same conversation: a follow-up ("och 2022?", "and Luleå?",
+   * "varför?", "in English?") takes what it leaves out from there. None: the question stands alone.
+   */
+  readonly previous?: ConversationTurn;
 }

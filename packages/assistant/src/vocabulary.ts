@@ -629,7 +629,12 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 );
 
 /** Swedish and English marker words for telling the question's language apart. */
-export const LANGUAGE_MARKERS: { readonly sv: ReadonlySet<string>; readonly en: ReadonlySet<string> } = {
+export const LANGUAGE_MARKERS: {
+  readonly sv: ReadonlySet<string>;
+  readonly en: ReadonlySet<string>;
+  /** English words that only a sentence has (not a name, a table or a code): one of them is a sign of English. */
+  readonly enFunction: ReadonlySet<string>;
+} = {
   sv: new Set(
     `vad vem vilka vilken vilket hur när var varför mycket kostar betalar betala för och med till från som
     det den de att är år året i på av om per en ett inte alla hela kommun kommuner kommunen nästa förra
@@ -645,6 +650,13 @@ export const LANGUAGE_MARKERS: { readonly sv: ReadonlySet<string>; readonly en: 
     please tell me show give list each every whole share withdrawal maximum month take part participate
     explain shared base funding archive platform centre center system services developer payroll pre-study
     operations lead data rescue fire storage supplier transaction costs charges`
+      .split(/\s+/)
+      .filter(Boolean),
+  ),
+  enFunction: new Set(
+    `what which who whom whose when where why how does do did is are was were the an of for in on at to
+    from with and this that these those next last pay pays paid can could would should will if about
+    much many there their its it's what's whats who's help hello`
       .split(/\s+/)
       .filter(Boolean),
   ),

@@ -1,0 +1,5 @@
+import type { Topic } from "./topic.js";
+import { notUnderstood } from "../intents/conversation.js";
+
+// Placeholder while the topic is built: claims nothing.
+export const decisionsTopic: Topic = { id: "decisions", claims: () => false, answer: notUnderstood };

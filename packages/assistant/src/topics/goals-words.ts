@@ -1,0 +1,3 @@
+import type { TopicWords } from "./topic.js";
+
+export const GOAL_WORDS: TopicWords = { sv: [], en: [] };

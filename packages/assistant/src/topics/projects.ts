@@ -1,0 +1,5 @@
+import type { Topic } from "./topic.js";
+import { notUnderstood } from "../intents/conversation.js";
+
+// Placeholder while the topic is built: claims nothing.
+export const projectsTopic: Topic = { id: "projects", claims: () => false, answer: notUnderstood };
