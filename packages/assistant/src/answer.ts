@@ -4,6 +4,7 @@ import { say, type Draft, type Turn } from "./draft.js";
 import {
   clarifyMunicipality,
   clarifyNames,
+  followUpNotUnderstood,
   help,
   notUnderstood,
   unknownItem,
@@ -17,6 +18,7 @@ import { statement } from "./intents/statement.js";
 import { parseQuestion, type ParsedQuestion } from "./parse.js";
 import { alternatives, listing } from "./phrases.js";
 import { itemsIn, municipalitiesIn, resolveYear } from "./resolve.js";
+import { readFollowUp } from "./follow-up.js";
 import { localNow } from "./time.js";
 import { TOPICS } from "./topics/index.js";
 import type { Answer, AssistantContext } from "./types.js";
@@ -277,13 +279,26 @@ function otherCollaborationNote(turn: Turn, draft: Draft): string {
  */
 export function answer(question: string, context: AssistantContext): Answer {
   const datasets = datasetsOf(context);
-  const text = typeof question === "string" ? question : String(question ?? "");
+  const asked = typeof question === "string" ? question : String(question ?? "");
+  const follow = readFollowUp(asked, context.previous, datasets);
+  const text = follow?.kind === "rewritten" ? follow.question : asked;
   const parsed = parseQuestion(text, datasets);
   const dataset = chooseDataset(parsed, datasets, context.defaultCollaboration ?? DEFAULT_COLLABORATION);
   const now = localNow(context.now, dataset.collaboration.timeZone);
-  const turn: Turn = { parsed, lang: parsed.lang, datasets, dataset, now };
-  const routed = route(turn);
-  const draft: Draft = { ...routed, text: routed.text + otherCollaborationNote(turn, routed) };
+  const lang = follow?.lang ?? parsed.lang;
+  const turn: Turn = { parsed, lang, datasets, dataset, now };
+  const routed =
+    follow?.kind === "unresolved"
+      ? followUpNotUnderstood(turn, follow.what, context.previous?.question ?? "")
+      : route(turn);
+  const rewritten = follow?.kind === "rewritten" && follow.question !== asked.trim();
+  const draft: Draft = {
+    ...routed,
+    text:
+      (rewritten ? readAsNote(turn, follow.question) : "") +
+      routed.text +
+      otherCollaborationNote(turn, routed),
+  };
   return {
     language: turn.lang,
     intent: draft.intent,
@@ -295,12 +310,25 @@ export function answer(question: string, context: AssistantContext): Answer {
     ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
     ...(draft.year ? { year: draft.year } : {}),
     card: cardFor(draft, turn.lang),
+    ...(rewritten ? { interpretedAs: follow.question } : {}),
     turn: {
-      question: text,
+      // A follow-up not understood keeps the conversation where it was: the next one follows the last answer.
+      question: follow?.kind === "unresolved" ? (context.previous?.question ?? text) : text,
       language: turn.lang,
-      intent: draft.intent,
+      intent: follow?.kind === "unresolved" ? (context.previous?.intent ?? draft.intent) : draft.intent,
       ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
-      ...(draft.year ? { year: draft.year.value } : {}),
+      ...(follow?.kind === "unresolved"
+        ? context.previous?.year !== undefined
+          ? { year: context.previous.year }
+          : {}
+        : draft.year
+          ? { year: draft.year.value }
+          : {}),
     },
   };
+}
+
+/** "Jag tolkade följdfrågan som "…". ": a follow-up is always answered as the whole question, said. */
+function readAsNote(turn: Turn, question: string): string {
+  return say(turn, `Jag tolkade följdfrågan som "${question}". `, `I read the follow-up as "${question}". `);
 }

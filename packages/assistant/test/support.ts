@@ -1,7 +1,7 @@
 import { allocateCostItem, municipalityStatement } from "@samverkan/allocation";
 import { loadBundledDataset } from "@samverkan/data";
 import type { Dataset } from "@samverkan/domain";
-import type { Answer } from "../src/index.js";
+import { answer, type Answer, type ConversationTurn } from "../src/index.js";
 
 export const datasets: Dataset[] = [loadBundledDataset("norrbotten"), loadBundledDataset("skanearkiv")];
 
@@ -114,6 +114,16 @@ export interface EvalCase {
   readonly options?: readonly string[];
   readonly year?: number;
   readonly text?: readonly string[];
+  /** Substrings the answer's text must not contain. */
+  readonly notText?: readonly string[];
+  /** Printed statement cells the answer must carry (role "statementLine"): [statementId, line, column, amount]. */
+  readonly statementAmounts?: readonly (readonly [string, string, string, string])[];
+  /** Earlier questions of the same conversation, asked first in order; the expectations are for `q`. */
+  readonly previous?: readonly string[];
+  /** The rewritten question a follow-up must be read as (`Answer.interpretedAs`). */
+  readonly interpretedAs?: string;
+  /** The topic the case counts towards in the accuracy table (set by the topic generators' runner). */
+  readonly topic?: string;
   readonly source?: string;
 }
 
@@ -149,6 +159,27 @@ export function evalProblems(c: EvalCase, a: Answer): string[] {
     p.push(`options ${JSON.stringify(a.options)}, expected ${JSON.stringify(c.options)}`);
   if (c.year !== undefined && a.year?.value !== c.year) p.push(`year ${a.year?.value}, expected ${c.year}`);
   for (const t of c.text ?? []) if (!a.text.includes(t)) p.push(`text lacks "${t}"`);
+  for (const t of c.notText ?? []) if (a.text.includes(t)) p.push(`text has "${t}"`);
+  for (const [id, line, column, amount] of c.statementAmounts ?? []) {
+    const found = a.amounts.some(
+      (x) =>
+        x.role === "statementLine" &&
+        x.statement?.id === id &&
+        x.statement.line === line &&
+        x.statement.column === column &&
+        x.amount === amount,
+    );
+    if (!found) p.push(`missing statement amount ${id} ${line} ${column} ${amount}`);
+  }
+  if (c.interpretedAs !== undefined && a.interpretedAs !== c.interpretedAs)
+    p.push(`read as ${JSON.stringify(a.interpretedAs)}, expected ${JSON.stringify(c.interpretedAs)}`);
   if (a.intent === "unknown" && a.amounts.length > 0) p.push("an unknown answer carries amounts");
   return p;
+}
+
+/** Asks a case's question the way a member would: its `previous` questions first, in one conversation. */
+export function ask(c: Pick<EvalCase, "q" | "now" | "previous">): Answer {
+  let previous: ConversationTurn | undefined;
+  for (const q of c.previous ?? []) previous = answer(q, { datasets, now: c.now, previous }).turn;
+  return answer(c.q, { datasets, now: c.now, ...(previous ? { previous } : {}) });
 }

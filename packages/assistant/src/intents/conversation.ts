@@ -187,3 +187,16 @@ export function notUnderstood(turn: Turn): Draft {
     followUps: examples(turn),
   };
 }
+
+/** A follow-up that cannot be put together with the question before it: say so, never guess. */
+export function followUpNotUnderstood(turn: Turn, what: string, previous: string): Draft {
+  return {
+    intent: "unknown",
+    text: say(
+      turn,
+      `Jag förstod inte följdfrågan "${what}"${previous ? ` efter "${previous}"` : ""}. Ställ gärna hela frågan, till exempel: ${examples(turn).slice(0, 2).join(" ")}`,
+      `I did not understand the follow-up "${what}"${previous ? ` after "${previous}"` : ""}. Please ask the whole question, for example: ${examples(turn).slice(0, 2).join(" ")}`,
+    ),
+    followUps: examples(turn).slice(0, 5),
+  };
+}
