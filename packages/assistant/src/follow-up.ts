@@ -45,7 +45,8 @@ const FILLER = new Set(
 const LANGUAGE_SWITCH =
   /^\s*(?:och|and|men|but)?\s*(?:(?:kan du svara|svara|answer|can you answer|say it|säg det|samma|the same)\s+)?(?:på|in)\s+(engelska|english|svenska|swedish)\s*(?:tack|please)?\s*[?.!]*\s*$/iu;
 
-const WHY = /^\s*(?:och|and|men|but)?\s*(?:varför|why|hur då|how so|how come|förklara|explain)\s*(?:det|that|då|then)?\s*[?.!]*\s*$/iu;
+const WHY =
+  /^\s*(?:och|and|men|but)?\s*(?:varför|why|hur då|how so|how come|förklara|explain)\s*(?:det|that|då|then)?\s*[?.!]*\s*$/iu;
 
 const COMPARE =
   /^\s*(?:och|and)?\s*(?:jämfört med|jämför med|mot|compared (?:with|to)|versus|vs\.?)\s+(?<what>förra året|föregående år|året innan|i fjol|ifjol|last year|the year before|the previous year|(?:19|20|21)\d{2})\s*[?.!]*\s*$/iu;
@@ -157,7 +158,10 @@ export function readFollowUp(
     if (["itemTotal", "itemSplit"].includes(previous.intent) && itemWords)
       return {
         kind: "rewritten",
-        question: textLang === "sv" ? `Hur fördelas ${itemWords}${year}?` : `How is ${itemWords} split${year ? ` in${year}` : ""}?`,
+        question:
+          textLang === "sv"
+            ? `Hur fördelas ${itemWords}${year}?`
+            : `How is ${itemWords} split${year ? ` in${year}` : ""}?`,
         lang: followLang,
       };
     return { kind: "unresolved", what: question.trim(), lang: followLang };
@@ -242,7 +246,8 @@ function substitute(
     if (spans.length > 0) {
       const start = Math.min(...spans.map((s) => s.start));
       const end = Math.max(...spans.map((s) => s.end));
-      const genitive = /s$/u.test(text.slice(start, end)) && !pp.municipalities.some((m) => /s$/u.test(m.name));
+      const genitive =
+        /s$/u.test(text.slice(start, end)) && !pp.municipalities.some((m) => /s$/u.test(m.name));
       text = splice(text, { start, end }, genitive ? `${newNames}s` : newNames);
     } else {
       const item = pp.items[0];

@@ -98,7 +98,10 @@ for (const [topic, phrases] of Object.entries(TOPIC_WORDS)) for (const p of phra
 const topicSignalIndex = new PhraseIndex<TopicId[]>();
 {
   const byPhrase = new Map<string, { phrase: string; ids: TopicId[] }>();
-  for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [TopicId, (typeof TOPIC_SIGNAL_WORDS)[TopicId]][])
+  for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [
+    TopicId,
+    (typeof TOPIC_SIGNAL_WORDS)[TopicId],
+  ][])
     for (const phrase of [...words.sv, ...words.en]) {
       const entry = byPhrase.get(phrase.toLowerCase()) ?? { phrase, ids: [] };
       if (!entry.ids.includes(id)) entry.ids.push(id);
@@ -270,13 +273,13 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   // Items and projects, per collaboration.
   const items: NamedItem[] = [];
   const projects: { collaboration: string; id: string; typed: string }[] = [];
+  // A one-word item inside a municipality's name is not an item; the same word may be an item of each
+  // collaboration ("earchive"), so only what was claimed before the items counts.
+  const claimedBeforeItems = new Set(claimed);
   for (const lexicon of lexicons) {
     for (const m of lexicon.items.find(words)) {
-      if (m.end - m.start === 1 && claimed.has(m.start)) continue;
-      const typed = words
-        .slice(m.start, m.end)
-        .map((w) => w.raw)
-        .join("-");
+      if (m.end - m.start === 1 && claimedBeforeItems.has(m.start)) continue;
+      const typed = text.slice(words[m.start]?.start ?? 0, words[m.end - 1]?.end ?? 0);
       items.push({ collaboration: lexicon.collaboration, ids: m.value, typed, how: "exact" });
       claim(m.start, m.end);
     }

@@ -10,6 +10,9 @@ export interface Word {
   readonly fold: string;
   /** Index in the question's word list. */
   readonly index: number;
+  /** Where the word starts and ends (exclusive) in the text, to quote what was typed as typed. */
+  readonly start: number;
+  readonly end: number;
   /** Whether an ellipsis ("…" or "...") follows it: "Över…" is the start of a name. */
   readonly trailingEllipsis: boolean;
 }
@@ -30,6 +33,8 @@ export function tokenize(text: string): Word[] {
       lower: raw.normalize("NFC").toLowerCase(),
       fold,
       index: words.length,
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + raw.length,
       trailingEllipsis: after.startsWith("…") || after.startsWith("..."),
     });
   }

@@ -72,7 +72,8 @@ describe("the evaluation set", () => {
       );
     console.log(`assistant evaluation by topic:\n${accuracyTable(rows)}`);
     if (failures.length) console.log(`failures:\n${failures.join("\n")}`);
-    for (const r of rows) expect(r.right / r.total, `${r.topic}: ${r.right}/${r.total}`).toBeGreaterThanOrEqual(0.98);
+    for (const r of rows)
+      expect(r.right / r.total, `${r.topic}: ${r.right}/${r.total}`).toBeGreaterThanOrEqual(0.98);
     // The wrong-number test: no answer anywhere in the set carries an amount its source does not give.
     const wrongNumbers = results.flatMap((r) => r.wrongNumbers.map((p) => `${JSON.stringify(r.c.q)}: ${p}`));
     expect(wrongNumbers).toEqual([]);
