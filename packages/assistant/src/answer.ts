@@ -12,13 +12,15 @@ import {
 } from "./intents/conversation.js";
 import { explainAmount, itemCost, itemSplit, itemTotal, maxWithdrawal } from "./intents/cost.js";
 import { extras } from "./intents/extras.js";
-import { annualCycle, attendance, meetingsInPeriod, nextMeeting } from "./intents/meetings.js";
+import { attendance } from "./intents/attendance.js";
+import { annualCycle, meetingsInPeriod, nextMeeting } from "./intents/meetings.js";
 import { itemParticipants, members, projectParticipants } from "./intents/membership.js";
 import { statement } from "./intents/statement.js";
 import { parseQuestion, type ParsedQuestion } from "./parse.js";
 import { alternatives, listing } from "./phrases.js";
 import { itemsIn, municipalitiesIn, resolveYear } from "./resolve.js";
 import { readFollowUp } from "./follow-up.js";
+import { guard } from "./guard.js";
 import { localNow } from "./time.js";
 import { TOPICS } from "./topics/index.js";
 import type { Answer, AssistantContext } from "./types.js";
@@ -191,19 +193,22 @@ function route(turn: Turn): Draft {
   const item = itemIds[0];
   const muni = munis[0];
   if (s.has("why") && muni) return explainAmount(turn, muni, item, p.amounts[0], year);
-  if (s.has("why") && item) return itemSplit(turn, item, year);
+  // Several items named ("e-arkiv och datacenter"): each answered, none dropped.
+  const each = (f: (id: string) => Draft): Draft =>
+    itemIds.length > 1 ? combine(itemIds.map(f)) : f(item as string);
+  if (s.has("why") && item) return each((id) => itemSplit(turn, id, year));
   if (s.has("split") && item && !muni && !s.has("most") && !s.has("least"))
-    return itemSplit(turn, item, year);
+    return each((id) => itemSplit(turn, id, year));
   if (s.has("split") && item && muni && !s.has("cost"))
-    return explainAmount(turn, muni, item, undefined, year);
-  if (muni && item) return itemCost(turn, munis, item, year);
+    return each((id) => explainAmount(turn, muni, id, undefined, year));
+  if (muni && item) return each((id) => itemCost(turn, munis, id, year));
   if (muni && p.amounts[0]) return explainAmount(turn, muni, undefined, p.amounts[0], year);
   if (muni) {
     if (p.unknownItem && !s.has("statement")) return unknownItem(turn, p.unknownItem, muni);
     const drafts = munis.map((m) => statement(turn, m, year));
     return drafts.length === 1 ? (drafts[0] as Draft) : combine(drafts);
   }
-  if (item) return itemTotal(turn, item, year);
+  if (item) return each((id) => itemTotal(turn, id, year));
   if (p.unknownItem) return unknownItem(turn, p.unknownItem);
   if (s.has("cost") && p.unrecognised[0] && !s.has("most") && !s.has("least"))
     return unknownItem(turn, p.unrecognised[0]);
@@ -232,6 +237,11 @@ function route(turn: Turn): Draft {
   if (s.has("members") || p.collaborationsNamed.length > 0) return members(turn, [], []);
   if (s.has("help")) return help(turn);
   return notUnderstood(turn);
+}
+
+/** The routed answer, unless it leaves out part of the question (see guard.ts). */
+function guarded(turn: Turn, draft: Draft): Draft {
+  return guard(turn, draft) ?? draft;
 }
 
 /** Several statements (several municipalities named) as one answer. */
@@ -290,7 +300,7 @@ export function answer(question: string, context: AssistantContext): Answer {
   const routed =
     follow?.kind === "unresolved"
       ? followUpNotUnderstood(turn, follow.what, context.previous?.question ?? "")
-      : route(turn);
+      : guarded(turn, route(turn));
   const rewritten = follow?.kind === "rewritten" && follow.question !== asked.trim();
   const draft: Draft = {
     ...routed,

@@ -15,6 +15,7 @@ import {
 } from "./vocabulary.js";
 import type { TopicId } from "./topics/topic.js";
 import { TOPIC_WORDS as TOPIC_SIGNAL_WORDS } from "./topics/words.js";
+import { CONDITIONS, type Condition } from "./conditions.js";
 
 export type Signal = keyof typeof SIGNALS;
 export type Body = keyof typeof BODY_WORDS;
@@ -76,6 +77,8 @@ export interface ParsedQuestion {
   readonly topics: readonly string[];
   /** The topics whose own words the question uses (goals, risks, decisions, budget, what-if, …). */
   readonly topicSignals: ReadonlySet<TopicId>;
+  /** Conditions on an amount the documents cannot answer ("per invånare", "exklusive moms"), as typed. */
+  readonly conditions: readonly { readonly id: Condition["id"]; readonly typed: string }[];
 }
 
 const signalIndexes = Object.fromEntries(
@@ -94,6 +97,9 @@ const relativeMonthIndex = new PhraseIndex<number>();
 for (const r of RELATIVE_MONTHS) relativeMonthIndex.add(r.phrase, r.offset);
 const topicIndex = new PhraseIndex<string>();
 for (const [topic, phrases] of Object.entries(TOPIC_WORDS)) for (const p of phrases) topicIndex.add(p, topic);
+
+const conditionIndex = new PhraseIndex<Condition["id"]>();
+for (const c of CONDITIONS) for (const p of c.phrases) conditionIndex.add(p, c.id);
 
 const topicSignalIndex = new PhraseIndex<TopicId[]>();
 {
@@ -299,6 +305,10 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   const months: number[] = [];
   const topics = [...new Set(topicIndex.find(words).map((m) => m.value))];
   const topicSignals = new Set<TopicId>(topicSignalIndex.find(words).flatMap((m) => m.value));
+  const conditions = conditionIndex.find(words).map((m) => ({
+    id: m.value,
+    typed: text.slice(words[m.start]?.start ?? 0, words[m.end - 1]?.end ?? 0),
+  }));
   const bodies = new Set<Body>();
   const meetingWord = meetingIndex.has(words);
   for (const m of bodyIndex.find(words)) {
@@ -318,6 +328,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     bodyIndex,
     topicIndex,
     topicSignalIndex,
+    conditionIndex,
     collaborationIndex(datasets),
   ])
     for (const m of index.find(words)) for (let i = m.start; i < m.end; i++) known.add(i);
@@ -403,5 +414,6 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
     meetingWord,
     topics,
     topicSignals,
+    conditions,
   };
 }

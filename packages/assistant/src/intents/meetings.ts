@@ -1,4 +1,4 @@
-import { annualCycleFor, Decimal, type Meeting } from "@samverkan/domain";
+import { annualCycleFor, type Meeting } from "@samverkan/domain";
 import { say, type Draft, type Turn } from "../draft.js";
 import type { Body } from "../parse.js";
 import { BODY_NAMES, capitalise, dateText, listing, monthName } from "../phrases.js";
@@ -56,18 +56,18 @@ function meetingWhen(turn: Turn, m: Meeting): string {
 }
 
 /** Whether the meeting is still to come (or under way) at "now". */
-function upcoming(turn: Turn, m: Meeting): boolean {
+export function upcoming(turn: Turn, m: Meeting): boolean {
   if (m.status === "cancelled") return false;
   const last = m.endDate ?? m.date;
   if (last !== turn.now.date) return last > turn.now.date;
   return m.endTime ? minutesOf(m.endTime) > turn.now.minutes : true;
 }
 
-function ofBodies(meetings: readonly Meeting[], bodies: ReadonlySet<Body>): Meeting[] {
+export function ofBodies(meetings: readonly Meeting[], bodies: ReadonlySet<Body>): Meeting[] {
   return bodies.size === 0 ? [...meetings] : meetings.filter((m) => bodies.has(m.body));
 }
 
-function sorted(meetings: readonly Meeting[]): Meeting[] {
+export function sorted(meetings: readonly Meeting[]): Meeting[] {
   return [...meetings].sort((a, b) =>
     (a.date + (a.startTime ?? "")).localeCompare(b.date + (b.startTime ?? "")),
   );
@@ -361,93 +361,5 @@ export function annualCycle(turn: Turn): Draft {
     followUps: [
       say(turn, "Vad ska beslutas på nästa sammanträde?", "What is decided at the next committee meeting?"),
     ],
-  };
-}
-
-/** Attendance at meetings (as recorded), each against the 75 % goal of its year. */
-export function attendance(turn: Turn): Draft {
-  const d = turn.dataset;
-  const p = turn.parsed;
-  let meetings = sorted(ofBodies(d.meetings, p.bodies)).filter(
-    (m) => m.attendance || p.dates.length > 0 || p.months.length > 0,
-  );
-  if (p.dates.length > 0)
-    meetings = meetings.filter((m) =>
-      p.dates.some(
-        (x) =>
-          Number(m.date.slice(5, 7)) === x.month &&
-          Number(m.date.slice(8, 10)) === x.day &&
-          (x.year === undefined || Number(m.date.slice(0, 4)) === x.year),
-      ),
-    );
-  else if (p.months.length > 0) {
-    const year = p.years[0]?.year ?? turn.now.year;
-    meetings = meetings.filter(
-      (m) => p.months.includes(Number(m.date.slice(5, 7))) && Number(m.date.slice(0, 4)) === year,
-    );
-  } else meetings = meetings.filter((m) => m.attendance && !upcoming(turn, m));
-  if (meetings.length === 0)
-    return {
-      intent: "attendance",
-      collaboration: d.collaboration.id,
-      text: say(
-        turn,
-        "Det finns ingen registrerad närvaro för det mötet i datat.",
-        "There is no recorded attendance for that meeting in the data.",
-      ),
-      followUps: [
-        say(turn, "Hur var närvaron på sammanträdena?", "What was the attendance at the committee meetings?"),
-      ],
-    };
-  const lines: string[] = [];
-  for (const m of meetings) {
-    const a = m.attendance;
-    const what = meetingText(turn, m);
-    if (!a) {
-      lines.push(
-        say(
-          turn,
-          `${capitalise(what)}: ingen närvaro registrerad${upcoming(turn, m) ? " (mötet har inte hållits än)" : ""}`,
-          `${capitalise(what)}: no attendance recorded${upcoming(turn, m) ? " (not held yet)" : ""}`,
-        ),
-      );
-      continue;
-    }
-    const percent = new Decimal(a.present).times(100).div(a.of);
-    const shown = percent.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-    const approx = shown.eq(percent) ? "" : "≈ ";
-    const metric = a.counts === "members" ? "attendanceRate" : "preparatoryAttendanceRate";
-    const goal = d.goals.find((g) => g.target?.metric === metric && g.year === Number(m.date.slice(0, 4)));
-    const min = goal?.target?.min;
-    const who =
-      a.counts === "members" ? say(turn, "ledamöter", "members") : say(turn, "kommuner", "municipalities");
-    let line = say(
-      turn,
-      `${capitalise(what)}: ${a.present} av ${a.of} ${who} (${approx}${shown} %)`,
-      `${capitalise(what)}: ${a.present} of ${a.of} ${who} (${approx}${shown} %)`,
-    );
-    if (min) {
-      const goalPct = min.times(100).toFixed();
-      const met = new Decimal(a.present).gte(min.times(a.of));
-      line += met
-        ? say(turn, `, når målet ${goalPct} %`, `, meets the ${goalPct} % goal`)
-        : say(turn, `, under målet ${goalPct} %`, `, below the ${goalPct} % goal`);
-    }
-    lines.push(line);
-  }
-  // The report each count is quoted from, once each (its wording up to the quotation).
-  const sources = [
-    ...new Set(
-      meetings.flatMap((m) => (m.attendance?.source ? [m.attendance.source.replace(/:\s*".*$/s, "")] : [])),
-    ),
-  ];
-  return {
-    intent: "attendance",
-    collaboration: d.collaboration.id,
-    text:
-      say(turn, `Närvaro: ${lines.join("; ")}.`, `Attendance: ${lines.join("; ")}.`) +
-      (sources.length ? say(turn, ` Källa: ${sources.join("; ")}.`, ` Source: ${sources.join("; ")}.`) : ""),
-    meetings: meetings.map((m) => answerMeeting(turn, m)),
-    followUps: [say(turn, "När är nästa sammanträde?", "When is the next committee meeting?")],
   };
 }
