@@ -23,7 +23,7 @@ import { readFollowUp } from "./follow-up.js";
 import { guard } from "./guard.js";
 import { localNow } from "./time.js";
 import { TOPICS } from "./topics/index.js";
-import type { Answer, AssistantContext } from "./types.js";
+import type { Answer, AssistantContext, ConversationTurn } from "./types.js";
 
 /** The collaboration answered about when the question names none. */
 export const DEFAULT_COLLABORATION = "norrbotten";
@@ -309,6 +309,10 @@ export function answer(question: string, context: AssistantContext): Answer {
       routed.text +
       otherCollaborationNote(turn, routed),
   };
+  // A follow-up not understood, or any question not understood, keeps the conversation where it was:
+  // the next follow-up follows the last answer ("och Stockholm?" then "och för datacentret?").
+  const keep =
+    context.previous !== undefined && (follow?.kind === "unresolved" || draft.intent === "unknown");
   return {
     language: turn.lang,
     intent: draft.intent,
@@ -321,20 +325,15 @@ export function answer(question: string, context: AssistantContext): Answer {
     ...(draft.year ? { year: draft.year } : {}),
     card: cardFor(draft, turn.lang),
     ...(rewritten ? { interpretedAs: follow.question } : {}),
-    turn: {
-      // A follow-up not understood keeps the conversation where it was: the next one follows the last answer.
-      question: follow?.kind === "unresolved" ? (context.previous?.question ?? text) : text,
-      language: turn.lang,
-      intent: follow?.kind === "unresolved" ? (context.previous?.intent ?? draft.intent) : draft.intent,
-      ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
-      ...(follow?.kind === "unresolved"
-        ? context.previous?.year !== undefined
-          ? { year: context.previous.year }
-          : {}
-        : draft.year
-          ? { year: draft.year.value }
-          : {}),
-    },
+    turn: keep
+      ? { ...(context.previous as ConversationTurn), language: turn.lang }
+      : {
+          question: text,
+          language: turn.lang,
+          intent: draft.intent,
+          ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
+          ...(draft.year ? { year: draft.year.value } : {}),
+        },
   };
 }
 

@@ -1,9 +1,9 @@
 import type { Dataset } from "@samverkan/domain";
 import { parseQuestion, type ParsedQuestion } from "./parse.js";
 import { listing } from "./phrases.js";
-import type { Word } from "./text.js";
+import { tokenize, type Word } from "./text.js";
 import type { ConversationTurn, Lang } from "./types.js";
-import { RELATIVE_YEARS } from "./vocabulary.js";
+import { MONTHS, RELATIVE_YEARS } from "./vocabulary.js";
 
 /**
  * Follow-ups: a short question that leaves out what the previous one said ("och 2022?", "och Luleå?",
@@ -105,7 +105,10 @@ function otherWords(p: ParsedQuestion): Word[] {
       .flatMap((t) => t.split(/[\s-]+/))
       .map((t) => t.toLowerCase()),
   );
-  return p.words.filter((w) => !FILLER.has(w.lower) && !named.has(w.lower) && !/^\d+$/.test(w.fold));
+  return p.words.filter(
+    (w) =>
+      !FILLER.has(w.lower) && !named.has(w.lower) && !/^\d+$/.test(w.fold) && MONTHS[w.fold] === undefined,
+  );
 }
 
 /** Whether the question is elliptic: it brings names, years or items and asks nothing of its own. */
@@ -214,7 +217,42 @@ const ASKING = new Set(
 );
 
 function brings(p: ParsedQuestion): boolean {
-  return p.municipalities.length + p.items.length + p.years.length > 0;
+  return p.municipalities.length + p.items.length + p.years.length + p.months.length + p.dates.length > 0;
+}
+
+/** A day and month as typed ("16 mars", "23 March", "2022-03-23"), or a month alone ("oktober"). */
+function dateSpan(
+  text: string,
+  words: readonly Word[],
+  withDay: boolean,
+): { start: number; end: number } | undefined {
+  const iso = /(?<!\d)(?:19|20|21)\d{2}-\d{2}-\d{2}(?!\d)/.exec(text);
+  if (withDay && iso) return { start: iso.index, end: iso.index + iso[0].length };
+  for (const w of words) {
+    if (MONTHS[w.fold] === undefined) continue;
+    const before = /(?<!\d)(\d{1,2})\.?\s+$/u.exec(text.slice(0, w.start));
+    if (withDay && before) return { start: before.index, end: w.end };
+    if (!withDay && !before) return { start: w.start, end: w.end };
+  }
+  return undefined;
+}
+
+function parseQuestionWordsOf(text: string): Word[] {
+  return tokenize(text);
+}
+
+/** The follow-up's date or month put in place of the previous question's ("och 23 mars?", "och i oktober?"). */
+function substituteDate(text: string, question: string, p: ParsedQuestion): string | undefined {
+  const withDay = p.dates.length > 0;
+  const from = dateSpan(question, p.words, withDay);
+  const pp = parseQuestionWordsOf(text);
+  const to = dateSpan(text, pp, withDay);
+  if (!from || !to) return undefined;
+  const insert = question.slice(from.start, from.end);
+  // An ISO date brings its own year: "16 mars 2022" becomes "2022-04-27", not "2022-04-27 2022".
+  const year = /^\s+(?:19|20|21)\d{2}(?!\d)/.exec(text.slice(to.end));
+  const end = /^\d{4}-/.test(insert) && year ? to.end + year[0].length : to.end;
+  return splice(text, { start: to.start, end }, insert);
 }
 
 /** The previous question with the follow-up's municipalities, items and years put in place of its own. */
@@ -234,6 +272,11 @@ function substitute(
     text = span ? splice(text, span, String(newYear)) : append(text, String(newYear));
   } else if (p.years.length > 0) {
     return { kind: "unresolved", what: question.trim(), lang };
+  }
+  if (p.dates.length > 0 || p.months.length > 0) {
+    const replaced = substituteDate(text, question, p);
+    if (replaced === undefined) return { kind: "unresolved", what: question.trim(), lang };
+    text = replaced;
   }
   if (p.municipalities.length > 0) {
     const newNames = names(

@@ -617,6 +617,8 @@ export const SIGNALS = {
     "hur många kom",
     "deltog",
     "närvarat",
+    "närvaromål",
+    "närvaromålet",
     "frånvaro",
     "frånvarande",
     "var där",
@@ -753,6 +755,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   from with and or not this that next last year years pay pays cost costs total over under about between
   municipality municipalities meeting meetings committee please tell me show give list all each every
   kalla kall stad lunda lunch hör bod tre tom sim äng visa berätta ge jämför lista hej tack ok okej
+  nådde nått når uppnådde uppnått
   show tell give compare thanks`
     .split(/\s+/)
     .filter(Boolean),
@@ -779,7 +782,8 @@ export const LANGUAGE_MARKERS: {
     committee decided split members member municipality municipalities attendance extras help can you
     please tell me show give list each every whole share withdrawal maximum month take part participate
     explain shared base funding archive platform centre center system services developer payroll pre-study
-    operations lead data rescue fire storage supplier transaction costs charges`
+    operations lead data rescue fire storage supplier transaction costs charges turnout attended present
+    january february march may june july august october`
       .split(/\s+/)
       .filter(Boolean),
   ),
