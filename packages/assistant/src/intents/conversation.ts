@@ -1,54 +1,41 @@
 import { closestNames, type Dataset } from "@samverkan/domain";
 import { say, type Draft, type Turn } from "../draft.js";
+import { exampleLines, TOPIC_EXAMPLES } from "../examples.js";
 import { alternatives, listing } from "../phrases.js";
 
-/** Example questions, one per kind of question the assistant answers. */
+/** Example questions, one per topic the assistant answers (follow-ups aside: they need a question before). */
 export function examples(turn: Pick<Turn, "lang">): string[] {
-  return turn.lang === "sv"
-    ? [
-        "Vad betalar Kalix för e-arkiv 2023?",
-        "Vad betalar Luleå totalt i år jämfört med förra året?",
-        "Vem betalar mest för e-tjänsteplattformen?",
-        "Hur fördelas grundfinansieringen?",
-        "Varför betalar Kalix 21 000 kr?",
-        "Vad tillkommer för e-arkivet?",
-        "Vilka kommuner är med?",
-        "Vilka deltar i förstudien om e-learning?",
-        "När är nästa sammanträde?",
-        "Vilka möten är det i oktober?",
-        "Vad ska beslutas i juni?",
-        "Hur var närvaron på sammanträdet 16 mars?",
-        "Lunds maximala uttag 2022?",
-      ]
-    : [
-        "What does Kalix pay for e-arkiv 2023?",
-        "What does Luleå pay in total this year compared with last year?",
-        "Who pays the most for the e-service platform?",
-        "How is the base funding split?",
-        "Why does Kalix pay 21 000 kr?",
-        "What comes on top for the e-archive?",
-        "Which municipalities are members?",
-        "Who takes part in the e-learning pre-study?",
-        "When is the next committee meeting?",
-        "Which meetings are there in October?",
-        "What is decided in June?",
-        "What was the attendance at the meeting on 16 March?",
-        "What is Lund's maximum withdrawal in 2022?",
-      ];
+  return TOPIC_EXAMPLES.filter((e) => !e.after).map((e) => e.question[turn.lang]);
 }
 
-/** What the assistant can answer, with examples. */
+/** What the assistant can answer: every topic with one example, as text and as the card's table. */
 export function help(turn: Turn): Draft {
   const names = turn.datasets.map((d) =>
     turn.lang === "sv" ? d.collaboration.name : d.collaboration.nameEn,
   );
+  const lines = exampleLines(turn.lang);
   return {
     intent: "help",
     text: say(
       turn,
-      `Jag svarar på frågor om ${listing(names, "sv")}: vad en kommun betalar för en kostnadspost eller totalt ett år (och förändringen mot ett annat år), en postens total och vem som betalar mest och minst, hur en post fördelas och varför en kommun betalar ett visst belopp, vad som tillkommer, vilka som är medlemmar och deltar i projekt, möten och årshjul, närvaro, och SkånEarkivs maximala uttag. Varje belopp kommer från den publicerade tabellen eller beräknas av fördelningsmotorn, och svaret säger vilket. Exempel: ${examples(turn).slice(0, 4).join(" ")}`,
-      `I answer questions about ${listing(names, "en")}: what a municipality pays for a cost item or in total in a year (and the change from another year), an item's total and who pays most and least, how an item is split and why a municipality pays an amount, extra charges, members and project participants, meetings and the annual cycle, attendance, and SkånEarkiv's maximum withdrawals. Every amount comes from the published table or is computed by the allocation engine, and the answer says which. Examples: ${examples(turn).slice(0, 4).join(" ")}`,
+      `Jag svarar på frågor om ${listing(names, "sv")}, på svenska eller engelska. Varje belopp kommer från en publicerad tabell eller beräknas av fördelningsmotorn, och svaret säger vilket; ett scenario märks alltid som beräknat. Följdfrågor tar det som saknas från förra svaret. Ämnen, med ett exempel var:\n${lines.map((l) => `- ${l}`).join("\n")}`,
+      `I answer questions about ${listing(names, "en")}, in Swedish or English. Every amount comes from a published table or is computed by the allocation engine, and the answer says which; a scenario is always labelled as computed. Follow-ups take what they leave out from the previous answer. Topics, with one example each:\n${lines.map((l) => `- ${l}`).join("\n")}`,
     ),
+    table: {
+      columns: [
+        { key: "topic", label: say(turn, "Ämne", "Topic"), kind: "text" },
+        { key: "example", label: say(turn, "Exempel", "Example"), kind: "text" },
+      ],
+      rows: TOPIC_EXAMPLES.map((e) => ({
+        cells: {
+          topic: { kind: "text", text: e.title[turn.lang] },
+          example: {
+            kind: "text",
+            text: e.after ? `${e.after[turn.lang]} → ${e.question[turn.lang]}` : e.question[turn.lang],
+          },
+        },
+      })),
+    },
     followUps: examples(turn),
   };
 }
