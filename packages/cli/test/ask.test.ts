@@ -1,7 +1,20 @@
+import { TOPIC_EXAMPLES } from "@samverkan/assistant";
 import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
 describe("samverkan ask", () => {
+  it("--help lists every topic with one example, and each example is answered by that topic", () => {
+    const r = run(["ask", "--help"]);
+    expect(r.code).toBe(0);
+    for (const e of TOPIC_EXAMPLES) {
+      expect(r.out).toContain(e.title.sv);
+      expect(r.out).toContain(e.question.sv);
+      if (e.after) continue;
+      const a = JSON.parse(run(["ask", e.question.sv, "--format", "json"]).out);
+      expect(a.intent, e.question.sv).toBe(e.intent);
+    }
+  });
+
   it("answers in Swedish with the amount, where it is printed, and follow-up questions", () => {
     const r = run(["ask", "Vad betalar Kalix för e-arkiv 2023?"]);
     expect(r.code).toBe(0);

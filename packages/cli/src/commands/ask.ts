@@ -1,15 +1,19 @@
 import { parseArgs } from "node:util";
-import { answer, type Answer } from "@samverkan/assistant";
+import { answer, exampleLines, type Answer } from "@samverkan/assistant";
 import { BUNDLED_DATASETS, loadBundledDataset } from "@samverkan/data";
 import { parseChoice, parseOptions, UsageError, type Command } from "../options.js";
 
 const FORMATS = ["text", "json"] as const;
 
 const USAGE = `samverkan ask "FRÅGA" [--now DATUM] [--format text|json] [--collaboration ID]
-  Svarar på en fråga på svenska eller engelska om de inbyggda samverkanskollektiven: vad en kommun
-  betalar, hur en post fördelas och varför, vad som tillkommer, medlemmar, möten, årshjul, närvaro och
-  SkånEarkivs maximala uttag. Varje belopp kommer från en publicerad tabell eller fördelningsmotorn,
-  och svaret säger vilket. Samma svar som Teams-boten och API:t ger.
+  Svarar på en fråga på svenska eller engelska om de inbyggda samverkanskollektiven. Varje belopp kommer
+  från en publicerad tabell eller fördelningsmotorn, och svaret säger vilket; ett scenario märks som
+  beräknat. Samma svar som Teams-boten och API:t ger. Följdfrågor i en konversation: samverkan chat.
+
+Ämnen, med ett exempel var:
+${exampleLines("sv")
+  .map((l) => `  ${l}`)
+  .join("\n")}
 
   --now DATUM             "nu" som år och möten räknas från: 2022-09-01 eller 2022-09-01T10:00+02:00
                           (standard: dagens datum)
