@@ -23,6 +23,7 @@ import {
 } from "fastify-type-provider-zod";
 import { authenticate } from "./auth.js";
 import type { Config } from "./config.js";
+import { DEFAULT_CONVERSATION_TTL_MINUTES } from "./conversations.js";
 import { DataView } from "./data-view.js";
 import { negotiateLanguage, type Lang } from "./language.js";
 import { HttpProblem, problemDetails, type ProblemDetails } from "./problem.js";
@@ -45,8 +46,13 @@ export const API_VERSION = "1.0.0";
 export interface AppOptions {
   readonly store: ApiStore;
   readonly config: Pick<Config, "readAccess" | "bodyLimit" | "logLevel">;
-  /** "Now" for the assistant when a question gives none; a parameter so tests can fix it. */
+  /**
+   * "Now" for the assistant when a question gives none, and the clock conversations expire by; a
+   * parameter so tests can fix it.
+   */
   readonly clock?: () => Date;
+  /** How long after its last answer a `/v1/ask` conversation keeps its context (default 30). */
+  readonly conversationTtlMinutes?: number;
 }
 
 /** Everything a route needs, handed to each route module. */
@@ -54,6 +60,7 @@ export interface RouteContext {
   readonly data: DataView;
   readonly store: ApiStore;
   readonly clock: () => Date;
+  readonly conversationTtlMinutes: number;
 }
 
 /** The Fastify instance with zod as its type provider: handlers see their validated, typed input. */
@@ -329,7 +336,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     app.swagger(),
   );
 
-  const ctx: RouteContext = { data: new DataView(store), store, clock };
+  const ctx: RouteContext = {
+    data: new DataView(store),
+    store,
+    clock,
+    conversationTtlMinutes: options.conversationTtlMinutes ?? DEFAULT_CONVERSATION_TTL_MINUTES,
+  };
   registerHealthRoutes(app, ctx);
   await app.register(
     async (v1) => {

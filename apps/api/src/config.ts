@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_CONVERSATION_TTL_MINUTES } from "./conversations.js";
 
 /** A token from SAMVERKAN_TOKENS: who holds it (for the audit log), its role, and the secret itself. */
 export interface ConfiguredToken {
@@ -25,6 +26,8 @@ export interface Config {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Largest request body in bytes; larger ones get 413. */
   readonly bodyLimit: number;
+  /** How long after its last answer a `/v1/ask` conversation keeps its context. */
+  readonly conversationTtlMinutes: number;
 }
 
 /** Why the configuration was refused: one line per environment variable, naming it. */
@@ -110,6 +113,12 @@ export const envSchema = z.object({
     })
     .default("info"),
   SAMVERKAN_BODY_LIMIT: positiveInt.default(1_048_576),
+  CONVERSATION_TTL_MINUTES: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, { message: "expected a whole number of minutes from 1 to 10080" })
+    .transform(Number)
+    .refine((n) => n <= 10_080, { message: "expected a whole number of minutes from 1 to 10080" })
+    .default(DEFAULT_CONVERSATION_TTL_MINUTES),
 });
 
 /**
@@ -146,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     readAccess: e.SAMVERKAN_READ_ACCESS,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.SAMVERKAN_BODY_LIMIT,
+    conversationTtlMinutes: e.CONVERSATION_TTL_MINUTES,
   };
 }

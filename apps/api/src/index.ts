@@ -42,7 +42,11 @@ export interface RunningApi {
  * store it shares with the Teams bot (one embedded database serves one process).
  */
 export async function startApi(config: Config, store: Store): Promise<RunningApi> {
-  const app = await createApp({ store: apiStore(store, { tokens: config.tokens }), config });
+  const app = await createApp({
+    store: apiStore(store, { tokens: config.tokens }),
+    config,
+    conversationTtlMinutes: config.conversationTtlMinutes,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

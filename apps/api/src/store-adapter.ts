@@ -62,6 +62,8 @@ export function apiStore(store: Store, options: AdapterOptions = {}): ApiStore {
     changeMeeting: (c, change, o) => forget(c, store.changeMeeting(c, change, o)),
     recordAttendance: (c, m, input, o) => forget(c, store.recordAttendance(c, m, input, o)),
     auditLog: (q) => store.auditLog(q),
+    getConversationTurn: (key, o) => store.getConversationTurn(key, o),
+    saveConversationTurn: (key, turn, o) => store.saveConversationTurn(key, turn, o),
     async verifyToken(token) {
       const role = await store.verifyToken(token);
       if (!role) return null;

@@ -17,6 +17,8 @@ export type ApiStore = Pick<
   | "changeMeeting"
   | "recordAttendance"
   | "auditLog"
+  | "getConversationTurn"
+  | "saveConversationTurn"
 > & {
   /** The holder of a token (its configured name and role), or null for an unknown token. */
   verifyToken(token: string): Promise<{ name: string; role: Role } | null>;

@@ -13,7 +13,18 @@ describe("configuration from the environment", () => {
       readAccess: "public",
       logLevel: "info",
       bodyLimit: 1_048_576,
+      conversationTtlMinutes: 30,
     });
+  });
+
+  it("keeps /v1/ask conversations CONVERSATION_TTL_MINUTES, a whole number of minutes up to a week", () => {
+    expect(loadConfig({ CONVERSATION_TTL_MINUTES: "5" }).conversationTtlMinutes).toBe(5);
+    expect(loadConfig({ CONVERSATION_TTL_MINUTES: "10080" }).conversationTtlMinutes).toBe(10_080);
+    for (const wrong of ["0", "1.5", "-3", "30m", "10081"]) {
+      expect(() => loadConfig({ CONVERSATION_TTL_MINUTES: wrong }), wrong).toThrow(
+        /CONVERSATION_TTL_MINUTES: expected a whole number of minutes from 1 to 10080/,
+      );
+    }
   });
 
   it("reads tokens as role:token or name:role:token, and treats empty variables as unset", () => {

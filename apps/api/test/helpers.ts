@@ -30,6 +30,9 @@ export async function testApp(
     wrap?: (s: ApiStore) => ApiStore;
     /** Extra routes for a test, added before the app is ready. */
     routes?: (app: App) => void;
+    /** The server's clock (default NOW). */
+    clock?: () => Date;
+    conversationTtlMinutes?: number;
   } = {},
 ): Promise<TestApp> {
   const store = await openStore({ inMemory: true });
@@ -42,7 +45,10 @@ export async function testApp(
       bodyLimit: options.bodyLimit ?? 64 * 1024,
       logLevel: "silent",
     },
-    clock: () => NOW,
+    clock: options.clock ?? (() => NOW),
+    ...(options.conversationTtlMinutes !== undefined
+      ? { conversationTtlMinutes: options.conversationTtlMinutes }
+      : {}),
   });
   options.routes?.(app);
   await app.ready();

@@ -6,9 +6,10 @@ import { Application, type Planner, type TeamsAdapter, type TurnState } from "@m
 import { createAdapter } from "./adapter.js";
 import { cardMessage } from "./card-message.js";
 import { ActivityTypes, MemoryStorage, type Activity, type Storage, type TurnContext } from "botbuilder";
-import { answer, examples, type Answer } from "@samverkan/assistant";
+import { answer, examples, type Answer, type ConversationTurn } from "@samverkan/assistant";
 import type { Dataset, ReminderSettings } from "@samverkan/domain";
 import type { Store } from "@samverkan/store";
+import { conversationMemory, type ConversationOptions } from "./conversations.js";
 import { createPlanning, shouldAskPlanner } from "./planner/index.js";
 import { registerReminderCommands, type ReminderCommandStore } from "./reminders/index.js";
 
@@ -27,7 +28,7 @@ export interface CreateBotOptions {
   /** Used when the caller builds its own adapter; otherwise one is made from `credentials`. */
   readonly adapter?: TeamsAdapter;
   readonly credentials?: BotCredentials;
-  /** Turn state storage; in memory by default (the bot keeps no conversation state of its own yet). */
+  /** teams-ai's turn state storage; in memory by default (conversation context is `conversations`). */
   readonly storage?: Storage;
   /** Server-side log for failures; the user only ever sees a short apology. */
   readonly logError?: (message: string, error: unknown) => void;
@@ -41,6 +42,11 @@ export interface CreateBotOptions {
    * keeps subscriptions; the settings say when reminders go out. Without, the commands say so.
    */
   readonly reminders?: { readonly store: ReminderCommandStore; readonly settings: ReminderSettings };
+  /**
+   * Follow-ups ("och 2022?", "and Luleå?") read against the asker's last answer in the conversation,
+   * kept in this store for `ttlMinutes` (default 30). Without, every question stands on its own.
+   */
+  readonly conversations?: ConversationOptions;
 }
 
 export interface Bot {
@@ -71,11 +77,18 @@ export function createBot(options: CreateBotOptions): Bot {
 
   const currentDatasets = async (): Promise<readonly Dataset[]> =>
     datasets ?? (store ? await store.datasets() : []);
-  const ask = async (question: string): Promise<Answer> =>
-    answer(question, { datasets: await currentDatasets(), now: now() });
+  const ask = async (question: string, previous?: ConversationTurn): Promise<Answer> =>
+    answer(question, { datasets: await currentDatasets(), now: now(), ...(previous ? { previous } : {}) });
+  const memory = options.conversations && conversationMemory(options.conversations, now, logError);
 
   const planning = options.planner
-    ? createPlanning({ planner: options.planner, ask, datasets: currentDatasets, logError })
+    ? createPlanning({
+        planner: options.planner,
+        // The model picks whole questions, so they are asked without the conversation's context.
+        ask: (question) => ask(question),
+        datasets: currentDatasets,
+        logError,
+      })
     : undefined;
 
   // Registered first: teams-ai runs the first route that matches, and a command is not a question.
@@ -84,13 +97,16 @@ export function createBot(options: CreateBotOptions): Bot {
   app.activity(ActivityTypes.Message, async (context, state) => {
     // A message with nothing to ask (an image, an empty card submit) gets the help: what can be asked.
     const question = questionOf(context.activity) ?? "hjälp";
-    const deterministic = await ask(question);
+    const deterministic = await ask(question, await memory?.recall(context.activity));
     // The assistant answers first; only what it did not understand may go to the language model,
     // which can only pick another of the assistant's answers (or none: then this one is sent).
     const planned = shouldAskPlanner(deterministic, planning !== undefined)
       ? await planning?.answer(context, state, question, deterministic)
       : undefined;
-    await context.sendActivity(replyWith(planned ?? deterministic));
+    const reply = planned ?? deterministic;
+    // Kept before it is sent: once the member reads the answer, a follow-up finds it.
+    await memory?.remember(context.activity, reply.turn);
+    await context.sendActivity(replyWith(reply));
   });
 
   app.conversationUpdate("membersAdded", async (context) => {

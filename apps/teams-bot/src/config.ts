@@ -1,5 +1,6 @@
 /** Where the bot listens and with which Bot Framework identity, read from the environment. */
 import { parseClockStart } from "./clock.js";
+import { DEFAULT_CONVERSATION_TTL_MINUTES } from "./conversations.js";
 
 export const BOT_MESSAGES_PATH = "/api/messages";
 export const BOT_DEFAULT_PORT = 3978;
@@ -23,7 +24,12 @@ export interface BotConfig {
   readonly dataDir?: string;
   /** `SAMVERKAN_NOW`: the bot's clock starts here (demonstrations with historic data); see `clock.ts`. */
   readonly clockStart?: Date;
+  /** `CONVERSATION_TTL_MINUTES`: how long after its last answer a follow-up still has the context. */
+  readonly conversationTtlMinutes: number;
 }
+
+/** A week: a conversation's context is for the next questions, not for keeping. */
+const MAX_CONVERSATION_TTL_MINUTES = 7 * 24 * 60;
 
 export function readConfig(env: Readonly<Record<string, string | undefined>>): BotConfig {
   const port = env.PORT === undefined || env.PORT === "" ? BOT_DEFAULT_PORT : Number(env.PORT);
@@ -43,7 +49,17 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): B
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.SAMVERKAN_DATA_DIR),
     clockStart: parseClockStart(env.SAMVERKAN_NOW),
+    conversationTtlMinutes: conversationTtl(nonEmpty(env.CONVERSATION_TTL_MINUTES)),
   };
+}
+
+function conversationTtl(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CONVERSATION_TTL_MINUTES;
+  const minutes = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (minutes >= 1 && minutes <= MAX_CONVERSATION_TTL_MINUTES) return minutes;
+  throw new RangeError(
+    `CONVERSATION_TTL_MINUTES must be a whole number of minutes from 1 to ${MAX_CONVERSATION_TTL_MINUTES}, not "${value}"`,
+  );
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

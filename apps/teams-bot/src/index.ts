@@ -17,6 +17,12 @@ export { createServer, type CreateServerOptions } from "./server.js";
 export { readConfig, BOT_MESSAGES_PATH, BOT_DEFAULT_PORT, type BotConfig } from "./config.js";
 export { createAdapter, type AdapterOptions } from "./adapter.js";
 export { startBot, type StartBotOptions, type RunningBot } from "./start.js";
+export {
+  conversationKey,
+  DEFAULT_CONVERSATION_TTL_MINUTES,
+  type ConversationOptions,
+  type ConversationStore,
+} from "./conversations.js";
 export * from "./reminders/index.js";
 
 async function main(): Promise<void> {

@@ -53,6 +53,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     adapter,
     credentials,
     reminders: { store, settings: reminders.settings },
+    conversations: { store, ttlMinutes: config.conversationTtlMinutes },
     ...(plannerConfig ? { planner: createPlanner(plannerConfig) } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -89,6 +90,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       ? `reminders: checked every ${reminders.intervalMs / 1000} s (agenda ${reminders.settings.agendaDaysBefore.join(", ")} days before, ` +
           `members ${reminders.settings.memberDaysBefore.join(", ")} day(s) before, at ${reminders.settings.sendAt})`
       : "reminders: not sent from this process (REMINDERS=off)",
+  );
+  log(
+    `conversations: a follow-up is read against the asker's last answer in the chat for ${config.conversationTtlMinutes} minutes`,
   );
   if (config.appId && !config.tenantId)
     log(

@@ -52,6 +52,16 @@ describe("readConfig", () => {
     );
   });
 
+  it("keeps a conversation's context CONVERSATION_TTL_MINUTES after its last answer, 30 by default", () => {
+    expect(readConfig({}).conversationTtlMinutes).toBe(30);
+    expect(readConfig({ CONVERSATION_TTL_MINUTES: " 5 " }).conversationTtlMinutes).toBe(5);
+    expect(readConfig({ CONVERSATION_TTL_MINUTES: "10080" }).conversationTtlMinutes).toBe(10080);
+    for (const wrong of ["0", "-5", "1.5", "30m", "10081"])
+      expect(() => readConfig({ CONVERSATION_TTL_MINUTES: wrong })).toThrow(
+        `CONVERSATION_TTL_MINUTES must be a whole number of minutes from 1 to 10080, not "${wrong}"`,
+      );
+  });
+
   it("runs that clock on in real time", () => {
     let real = 1_000_000;
     const clock = botClock(new Date("2022-10-11T06:58:00Z"), () => real);

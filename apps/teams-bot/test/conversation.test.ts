@@ -159,7 +159,7 @@ describe("the bot answers questions over the Bot Framework protocol", () => {
     expect(welcome.text).toMatch(/^Hej! Jag är samverkan/);
     expect(welcome.text).not.toContain("Vad betalar Kalix för e-arkiv 2023?");
     expect(welcome.summary).toContain("Vad betalar Kalix för e-arkiv 2023?");
-    expect(welcome.text).toContain("What does Kalix pay for e-arkiv 2023?");
+    expect(welcome.text).toContain("What does Kalix pay for the e-archive in 2023?");
     expect(welcome.text).toContain('skriv "påminn oss"');
     const questions = card(welcome).actions?.map((action) => action.data.question) ?? [];
     expect(questions).toContain("Vad betalar Kalix för e-arkiv 2023?");

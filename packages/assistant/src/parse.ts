@@ -1,6 +1,6 @@
-import { Decimal, type Dataset } from "@samverkan/domain";
+import { Decimal, editDistance, type Dataset } from "@samverkan/domain";
 import { collaborationIndex, lexiconOf, nearItems, nearMunicipalities, type Lexicon } from "./lexicon.js";
-import { MAX_QUESTION_LENGTH, PhraseIndex, signalIndex, tokenize, type Word } from "./text.js";
+import { compactKey, MAX_QUESTION_LENGTH, PhraseIndex, signalIndex, tokenize, type Word } from "./text.js";
 import type { Lang } from "./types.js";
 import {
   BODY_WORDS,
@@ -115,6 +115,30 @@ const topicSignalIndex = new PhraseIndex<TopicId[]>();
     }
   for (const { phrase, ids } of byPhrase.values()) topicSignalIndex.add(phrase, ids);
 }
+/**
+ * One-word topic words of five letters or more, for reading a misspelt one ("riskerr", "budgeen"): a
+ * word nothing else explains that is one edit away counts as the topic's word.
+ */
+const topicTypoKeys: { key: string; ids: TopicId[] }[] = [];
+for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [
+  TopicId,
+  (typeof TOPIC_SIGNAL_WORDS)[TopicId],
+][])
+  for (const phrase of [...words.sv, ...words.en]) {
+    const key = compactKey(phrase);
+    if (/[\s-]/.test(phrase) || key.length < 5) continue;
+    const entry = topicTypoKeys.find((x) => x.key === key);
+    if (entry) entry.ids.includes(id) || entry.ids.push(id);
+    else topicTypoKeys.push({ key, ids: [id] });
+  }
+
+function nearTopic(fold: string): TopicId[] | undefined {
+  if (fold.length < 5) return undefined;
+  return topicTypoKeys.find(
+    (x) => Math.abs(x.key.length - fold.length) <= 1 && editDistance(x.key, fold) <= 1,
+  )?.ids;
+}
+
 /** Topic words by language, as compact keys, for telling the question's language. */
 const topicLanguage = {
   sv: new PhraseIndex<true>(),
@@ -377,6 +401,12 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
       }
     }
     if (itemFound) {
+      known.add(w.index);
+      continue;
+    }
+    const topicIds = nameLike ? undefined : nearTopic(w.fold);
+    if (topicIds) {
+      for (const id of topicIds) topicSignals.add(id);
       known.add(w.index);
       continue;
     }

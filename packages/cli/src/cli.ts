@@ -3,6 +3,7 @@ import { BUNDLED_DATASETS } from "@samverkan/data";
 import { DatasetError } from "@samverkan/domain";
 import { allocateCommand } from "./commands/allocate.js";
 import { askCommand } from "./commands/ask.js";
+import { chatCommand } from "./commands/chat.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { remindersCommand } from "./commands/reminders.js";
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   statementCommand,
   reportCommand,
   askCommand,
+  chatCommand,
   importCommand,
   exportCommand,
   remindersCommand,

@@ -6,6 +6,10 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly today: string;
+  /** Where `samverkan chat` reads its questions, a line each (the bin: stdin). */
+  readonly input?: NodeJS.ReadableStream;
+  /** True on a terminal: `chat` then greets, prompts and edits lines; piped, it only answers. */
+  readonly interactive?: boolean;
 }
 
 /** One `samverkan` sub-command: its help text and what it does. */

@@ -13,3 +13,9 @@ export { MIGRATIONS_DIR, readMigrations, migrate, type Migration } from "./migra
 export { openPglite, openPostgres, type SqlClient, type SqlDatabase, type SqlValue } from "./sql.js";
 export { applyMeetingChanges } from "./meetings.js";
 export { diffFile } from "./diff.js";
+export {
+  CONVERSATION_KEY_MAX_LENGTH,
+  CONVERSATION_TURN_MAX_BYTES,
+  conversationKeySchema,
+  type StoredConversationTurn,
+} from "./conversations.js";

@@ -60,6 +60,15 @@ import {
   skipDelivery,
   upsertSubscription,
 } from "./reminders.js";
+import {
+  conversationKeySchema,
+  conversationSaveSchema,
+  conversationTurnSchema,
+  pruneConversationTurnRows,
+  readConversationTurn,
+  writeConversationTurn,
+  type StoredConversationTurn,
+} from "./conversations.js";
 import { applyMeetingChanges, type StoredAttendance, type StoredChange } from "./meetings.js";
 import { lockStore, migrate } from "./migrate.js";
 import { openPglite, openPostgres, type SqlClient, type SqlDatabase } from "./sql.js";
@@ -182,6 +191,20 @@ export interface Store extends ReminderLedger {
   addOpenItem(collaborationId: string, input: OpenItemInput, options: WriteOptions): Promise<OpenItem>;
   /** Closes an open item; `not_found` naming the open ones when there is no such open item. */
   closeOpenItem(collaborationId: string, id: number, options: WriteOptions): Promise<OpenItem>;
+
+  /**
+   * The last answered turn of a conversation (what the assistant needs to read a follow-up), or
+   * undefined when there is none or it has expired at `now` (default: the machine's clock).
+   */
+  getConversationTurn(key: string, options?: { now?: Date }): Promise<StoredConversationTurn | undefined>;
+  /**
+   * Keeps `turn` (a JSON object, at most 16 KB) as the conversation's last one until `expiresAt`,
+   * replacing the one before; prunes every expired turn. Not audited: it is a conversation's memory,
+   * not somebody's record. `invalid` for an empty or over-long key (512) or a turn that is no JSON object.
+   */
+  saveConversationTurn(key: string, turn: object, options: { expiresAt: Date; now?: Date }): Promise<void>;
+  /** Removes the turns expired at `now` (default: the machine's clock); returns how many. */
+  pruneConversationTurns(now?: Date): Promise<number>;
 
   /** The audit log, newest first (default limit 100). */
   auditLog(query?: AuditQuery): Promise<AuditEntry[]>;
@@ -888,6 +911,33 @@ class SqlStore implements Store {
 
   skipReminder(key: ReminderKey, skip: { instanceId: string; at: Date; note: string }): Promise<void> {
     return skipDelivery(this.db, key, skip);
+  }
+
+  async getConversationTurn(
+    key: string,
+    options: { now?: Date } = {},
+  ): Promise<StoredConversationTurn | undefined> {
+    const k = parseInput(conversationKeySchema, key, "conversation key");
+    return readConversationTurn(this.db, k, options.now ?? new Date());
+  }
+
+  async saveConversationTurn(
+    key: string,
+    turn: object,
+    options: { expiresAt: Date; now?: Date },
+  ): Promise<void> {
+    const k = parseInput(conversationKeySchema, key, "conversation key");
+    const t = parseInput(conversationTurnSchema, turn, "conversation turn");
+    const at = parseInput(
+      conversationSaveSchema,
+      { expiresAt: options.expiresAt, now: options.now ?? new Date() },
+      "conversation turn",
+    );
+    await writeConversationTurn(this.db, k, t, at);
+  }
+
+  pruneConversationTurns(now: Date = new Date()): Promise<number> {
+    return pruneConversationTurnRows(this.db, now);
   }
 
   async openItems(collaborationId: string, options: { includeClosed?: boolean } = {}): Promise<OpenItem[]> {

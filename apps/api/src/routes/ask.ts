@@ -1,6 +1,7 @@
 import { answer } from "@samverkan/assistant";
 import { z } from "zod";
 import { sendRendered, type App, type RouteContext } from "../app.js";
+import { asConversationTurn, conversationIdSchema, conversationKey } from "../conversations.js";
 import { problemResponses, provenanceSchema } from "../schemas.js";
 import { bilingual } from "../validation.js";
 
@@ -28,6 +29,15 @@ const answerSchema = z
     collaboration: z.string().optional(),
     year: z.object({ value: z.number().int(), source: z.enum(["question", "now", "relative"]) }).optional(),
     card: z.record(z.string(), z.unknown()).meta({ description: "Adaptive Card 1.5 JSON" }),
+    interpretedAs: z.string().optional().meta({
+      description:
+        'For a follow-up ("och 2022?"): the whole question it was answered as, which the text also states',
+      example: "Vad betalar Kalix för e-arkiv 2022?",
+    }),
+    turn: z.looseObject({ question: z.string(), language: z.enum(["sv", "en"]), intent: z.string() }).meta({
+      description:
+        "The conversation's context after this answer; with `conversationId` the server keeps it for you",
+    }),
   })
   .meta({ id: "Answer", description: "The assistant's answer (see @samverkan/assistant)" });
 
@@ -66,9 +76,13 @@ const askBody = z.strictObject({
     .max(100)
     .optional()
     .meta({ description: "The collaboration when the question names none (default norrbotten)" }),
+  conversationId: conversationIdSchema.optional(),
 });
 
-export function registerAskRoutes(app: App, { data, clock }: RouteContext): void {
+export function registerAskRoutes(
+  app: App,
+  { data, store, clock, conversationTtlMinutes }: RouteContext,
+): void {
   app.post(
     "/ask",
     {
@@ -76,19 +90,33 @@ export function registerAskRoutes(app: App, { data, clock }: RouteContext): void
       schema: {
         tags: ["assistant"],
         summary: "Ask a question in Swedish or English; exact amounts with provenance",
+        description:
+          "With `conversationId`, the question may be a follow-up of the last one answered in that " +
+          'conversation ("och 2022?", "and Luleå?", "varför?", "and in English?"); the answer then has ' +
+          "`interpretedAs`, the whole question it was read as.",
         body: askBody,
         response: { 200: answerSchema, ...problemResponses(400, 401, 404, 413, 415) },
       },
     },
     async (request, reply) => {
-      const { question, now, collaboration } = request.body;
+      const { question, now, collaboration, conversationId } = request.body;
       if (collaboration !== undefined) await data.dataset(collaboration); // 404 with suggestions
       const datasets = await data.allWithCurrentMeetings();
+      // Conversations expire on the server's clock, whatever `now` the question is asked at.
+      const at = clock();
+      const key = conversationId === undefined ? undefined : conversationKey(conversationId, request.actor);
+      const previous = key && asConversationTurn(await store.getConversationTurn(key, { now: at }));
       const result = answer(question, {
         datasets,
-        now: now ?? clock(),
+        now: now ?? at,
         ...(collaboration !== undefined ? { defaultCollaboration: collaboration } : {}),
+        ...(previous ? { previous } : {}),
       });
+      if (key)
+        await store.saveConversationTurn(key, result.turn, {
+          expiresAt: new Date(at.getTime() + conversationTtlMinutes * 60_000),
+          now: at,
+        });
       // The answer is plain JSON already: sent as it is, not re-encoded through the schema.
       return sendRendered(
         reply.header("content-type", "application/json; charset=utf-8"),

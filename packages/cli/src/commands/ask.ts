@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { answer, exampleLines, type Answer } from "@samverkan/assistant";
 import { BUNDLED_DATASETS, loadBundledDataset } from "@samverkan/data";
+import type { Dataset } from "@samverkan/domain";
 import { parseChoice, parseOptions, UsageError, type Command } from "../options.js";
 
 const FORMATS = ["text", "json"] as const;
@@ -26,8 +27,13 @@ Exempel:
   samverkan ask "när är nästa sammanträde?" --now 2022-09-01
   samverkan ask "what does Kalix pay for the e-archive in 2023?" --format json`;
 
+/** The datasets `ask` and `chat` answer from: the bundled collaborations. */
+export function askDatasets(): Dataset[] {
+  return BUNDLED_DATASETS.map((id) => loadBundledDataset(id));
+}
+
 /** "2022-09-01" or an ISO date-time; anything else is a command-line mistake. */
-function parseNow(value: string | undefined, today: string): string {
+export function parseNow(value: string | undefined, today: string): string {
   if (value === undefined) return today;
   const v = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
@@ -36,7 +42,7 @@ function parseNow(value: string | undefined, today: string): string {
 }
 
 /** The answer as a person reads it: the text, where each amount comes from, and what to ask next. */
-function text(a: Answer): string {
+export function answerText(a: Answer): string {
   const sv = a.language === "sv";
   const lines = [a.text];
   const sources = [
@@ -88,11 +94,11 @@ export const askCommand: Command = {
     const collaboration = parseChoice(values.collaboration, "collaboration", BUNDLED_DATASETS);
     const now = parseNow(values.now, io.today);
     const a = answer(question, {
-      datasets: BUNDLED_DATASETS.map((id) => loadBundledDataset(id)),
+      datasets: askDatasets(),
       now,
       ...(collaboration ? { defaultCollaboration: collaboration } : {}),
     });
-    io.out(format === "json" ? JSON.stringify(a, null, 2) : text(a));
+    io.out(format === "json" ? JSON.stringify(a, null, 2) : answerText(a));
     return 0;
   },
 };
