@@ -2,7 +2,7 @@
  * `/v1/ask`'s conversations: a client names its conversation, and the server keeps the last answer's
  * `turn` in the store under that name, so the next question may be a follow-up ("och 2022?").
  */
-import { INTENTS, type ConversationTurn } from "@samverkan/assistant";
+import { asConversationTurn } from "@samverkan/assistant";
 import { z } from "zod";
 import { bilingual } from "./validation.js";
 
@@ -38,16 +38,4 @@ export function conversationKey(conversationId: string, actor: string | null): s
   return `api:${conversationId}|${actor ?? ""}`;
 }
 
-/** A stored value as a turn the assistant can read, or undefined (a row of another version is not trusted). */
-export function asConversationTurn(value: unknown): ConversationTurn | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const v = value as Record<string, unknown>;
-  const ok =
-    typeof v.question === "string" &&
-    v.question.trim() !== "" &&
-    (v.language === "sv" || v.language === "en") &&
-    (INTENTS as readonly unknown[]).includes(v.intent) &&
-    (v.collaboration === undefined || typeof v.collaboration === "string") &&
-    (v.year === undefined || Number.isInteger(v.year));
-  return ok ? (v as unknown as ConversationTurn) : undefined;
-}
+export { asConversationTurn };

@@ -4,7 +4,7 @@
  * last answered there — after a restart too, and whichever bot instance gets the message.
  */
 import type { Activity } from "botbuilder";
-import { INTENTS, type ConversationTurn } from "@samverkan/assistant";
+import { asConversationTurn, type ConversationTurn } from "@samverkan/assistant";
 import type { Store } from "@samverkan/store";
 
 /** How long a conversation's context lasts after its last answer, when CONVERSATION_TTL_MINUTES is not set. */
@@ -36,22 +36,6 @@ export function conversationKey(activity: Partial<Activity>): string | undefined
   return `teams:${conversation}:${person}`;
 }
 
-/**
- * A stored value as a turn the assistant can read, or undefined: a row written by another version of
- * the bot, or tampered with, is dropped (the question is then answered on its own) rather than trusted.
- */
-export function asConversationTurn(value: unknown): ConversationTurn | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const v = value as Record<string, unknown>;
-  const ok =
-    typeof v.question === "string" &&
-    v.question.trim() !== "" &&
-    (v.language === "sv" || v.language === "en") &&
-    (INTENTS as readonly unknown[]).includes(v.intent) &&
-    (v.collaboration === undefined || typeof v.collaboration === "string") &&
-    (v.year === undefined || Number.isInteger(v.year));
-  return ok ? (v as unknown as ConversationTurn) : undefined;
-}
 
 /**
  * Conversation memory on `store`, expiring on the bot's clock. A store that fails costs the member only

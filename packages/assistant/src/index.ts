@@ -14,4 +14,5 @@ export { parseQuestion, type ParsedQuestion } from "./parse.js";
 export { examples } from "./intents/conversation.js";
 export { exampleLines, TOPIC_EXAMPLES, type TopicExample } from "./examples.js";
 export { INTENTS } from "./intents-list.js";
+export { asConversationTurn } from "./conversation-turn.js";
 export { TOPICS, type Topic, type TopicId, type TopicWords } from "./topics/index.js";
