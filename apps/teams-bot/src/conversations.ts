@@ -36,7 +36,6 @@ export function conversationKey(activity: Partial<Activity>): string | undefined
   return `teams:${conversation}:${person}`;
 }
 
-
 /**
  * Conversation memory on `store`, expiring on the bot's clock. A store that fails costs the member only
  * the context: the question is answered on its own and the failure goes to the server log.
