@@ -17,6 +17,7 @@
 import { Agent, request } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import { loadBundledDataset } from "@samverkan/data";
+import { openStore } from "@samverkan/store";
 import { createAdapter } from "../dist/adapter.js";
 import { createBot } from "../dist/app.js";
 import { createServer } from "../dist/server.js";
@@ -31,6 +32,13 @@ const QUESTIONS = [
   ["Swedish cost question", "Vad betalar Kalix för e-arkiv 2023?"],
   ["English question", "What does Kalix pay for e-arkiv 2023?"],
   ["next meeting", "När är nästa sammanträde?"],
+  ["goals", "Vilka mål har nämnden 2022?"],
+  ["biggest risks", "What are the biggest risks?"],
+  ["decisions", "Vilka beslut togs 22 juni 2022?"],
+  ["budget", "Vad är budgeten för 2023?"],
+  ["what-if", "Vad händer om Kalix lämnar e-arkivet 2023?"],
+  // A follow-up: the previous turn is read from and written to the store (in-memory PGlite) each time.
+  ["follow-up (store)", "och 2022?"],
 ];
 
 // Other work on the machine shows in the tail (p95, p99) first; the load average says how busy it was.
@@ -40,6 +48,7 @@ const connector = await startConnector();
 const issuer = await startTokenIssuer();
 const nowhere = await unreachableUrl();
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+const store = await openStore({ inMemory: true });
 let sequence = 0;
 
 async function startBot(appId) {
@@ -61,6 +70,7 @@ async function startBot(appId) {
     now: () => new Date("2022-09-01T08:00:00Z"),
     credentials: { appId },
     adapter,
+    conversations: { store },
   });
   const server = createServer({ bot: app, adapter }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -115,9 +125,19 @@ for (const [configuration, appId] of [
   const { port, server } = await startBot(appId);
   const authorization = appId ? issuer.sign(appId, connector.serviceUrl) : undefined;
   for (const [label, text] of QUESTIONS) {
+    // The follow-up follows a first question in the same conversation (then each one follows the last).
+    if (label.startsWith("follow-up"))
+      await oneTurn(port, "Vad betalar Kalix för e-arkiv 2023?", authorization);
     for (let i = 0; i < WARMUP; i++) await oneTurn(port, text, authorization);
     const times = [];
     for (let i = 0; i < ITERATIONS; i++) times.push(await oneTurn(port, text, authorization));
+    // What was measured must be a real answer: the topic's, and for the follow-up, read in context.
+    const reply = JSON.parse(connector.lastReply());
+    const said = String(reply.summary ?? reply.text ?? "");
+    if (/^(Jag förstod inte|I did not understand)/.test(said))
+      throw new Error(`"${text}" was not understood: ${said}`);
+    if (label.startsWith("follow-up") && !said.startsWith("Jag tolkade följdfrågan"))
+      throw new Error(`the follow-up was not read in its conversation: ${said}`);
     const sorted = times.sort((a, b) => a - b);
     rows.push({
       configuration,
@@ -133,6 +153,7 @@ for (const [configuration, appId] of [
   await new Promise((resolve) => server.close(resolve));
 }
 agent.destroy();
+await store.close();
 await connector.close();
 await issuer.close();
 

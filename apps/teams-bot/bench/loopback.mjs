@@ -10,8 +10,10 @@ const REPLY = /^\/v3\/conversations\/[^/]+\/activities\/([^/]+)$/;
 export async function startConnector() {
   const waiting = new Map();
   const authorizations = [];
+  const state = { lastReply: "" };
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
       const arrived = performance.now();
       const match = REPLY.exec(req.url ?? "");
@@ -19,6 +21,7 @@ export async function startConnector() {
       const resolve = match && waiting.get(decodeURIComponent(match[1]));
       if (!resolve) return;
       authorizations.push(req.headers.authorization);
+      state.lastReply = Buffer.concat(chunks).toString("utf8");
       waiting.delete(decodeURIComponent(match[1]));
       resolve(arrived);
     });
@@ -28,6 +31,8 @@ export async function startConnector() {
     serviceUrl: `${base}/`,
     /** The Authorization header of every reply: which token the bot signed its replies with. */
     authorizations,
+    /** The body of the last reply (an activity, JSON), to check what was answered. */
+    lastReply: () => state.lastReply,
     waitForReply: (activityId) => new Promise((resolve) => waiting.set(activityId, resolve)),
     close: () => close(server),
   };

@@ -197,6 +197,24 @@ export function readFollowUp(
     return { kind: "unresolved", what: question.trim(), lang: followLang };
   }
 
+  // "och om Kalix lämnar?" after a question about an item: the scenario is for that item and year.
+  const hypothetical =
+    /^\s*(?:och|and|men|but)\s+(?:om|if|what if|tänk om)\s+(?<clause>.+?)\s*[?.!]*\s*$/iu.exec(question)
+      ?.groups?.clause;
+  if (hypothetical && p.items.length === 0 && pp.items[0] && WITH_ITEM.has(previous.intent)) {
+    const itemWords = typedIn(previous.question, pp.items[0].typed);
+    const year = previous.year;
+    // The clause is the member's own words: the whole question is put together in their language.
+    return {
+      kind: "rewritten",
+      question:
+        p.lang === "sv"
+          ? `Vad händer med ${itemWords}${year ? ` ${year}` : ""} om ${hypothetical}?`
+          : `What happens to ${itemWords}${year ? ` in ${year}` : ""} if ${hypothetical}?`,
+      lang: p.lang,
+    };
+  }
+
   // "och vad betalar Piteå?": an opener, the question words of the previous question, and a new name.
   const openedAsk =
     startsWithOpener(p.words) &&
@@ -207,6 +225,9 @@ export function readFollowUp(
   if (!isElliptic(p) && !openedAsk) return undefined;
   return substitute(question, previous, p, pp, followLang);
 }
+
+/** The answers about one item, that a scenario follow-up ("och om Kalix lämnar?") can be about. */
+const WITH_ITEM = new Set(["itemCost", "itemTotal", "itemSplit", "explainAmount", "whatIf"]);
 
 /** The answers a comparison with another year can be added to. */
 const COMPARABLE = new Set(["itemCost", "statement", "budget", "maxWithdrawal"]);

@@ -1,6 +1,14 @@
 import { Decimal, editDistance, type Dataset } from "@samverkan/domain";
 import { collaborationIndex, lexiconOf, nearItems, nearMunicipalities, type Lexicon } from "./lexicon.js";
-import { compactKey, MAX_QUESTION_LENGTH, PhraseIndex, signalIndex, tokenize, type Word } from "./text.js";
+import {
+  compactKey,
+  MAX_QUESTION_LENGTH,
+  PhraseIndex,
+  signalIndex,
+  spanText,
+  tokenize,
+  type Word,
+} from "./text.js";
 import type { Lang } from "./types.js";
 import {
   BODY_WORDS,
@@ -309,7 +317,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   for (const lexicon of lexicons) {
     for (const m of lexicon.items.find(words)) {
       if (m.end - m.start === 1 && claimedBeforeItems.has(m.start)) continue;
-      const typed = text.slice(words[m.start]?.start ?? 0, words[m.end - 1]?.end ?? 0);
+      const typed = spanText(text, words, m.start, m.end);
       items.push({ collaboration: lexicon.collaboration, ids: m.value, typed, how: "exact" });
       claim(m.start, m.end);
     }
@@ -331,7 +339,7 @@ export function parseQuestion(question: string, datasets: readonly Dataset[]): P
   const topicSignals = new Set<TopicId>(topicSignalIndex.find(words).flatMap((m) => m.value));
   const conditions = conditionIndex.find(words).map((m) => ({
     id: m.value,
-    typed: text.slice(words[m.start]?.start ?? 0, words[m.end - 1]?.end ?? 0),
+    typed: spanText(text, words, m.start, m.end),
   }));
   const bodies = new Set<Body>();
   const meetingWord = meetingIndex.has(words);

@@ -108,3 +108,16 @@ export function signalIndex(phrases: readonly string[]): PhraseIndex<true> {
   for (const p of phrases) index.add(p, true);
   return index;
 }
+
+/**
+ * The text a run of words covers, as typed: "e-arkivet", "the base platform", "Datacenter Norrbotten
+ * (DCBD)" (a bracket the run opens is closed with it).
+ */
+export function spanText(text: string, words: readonly Word[], start: number, end: number): string {
+  const from = words[start]?.start ?? 0;
+  let to = words[end - 1]?.end ?? from;
+  const opened = (text.slice(from, to).match(/\(/g) ?? []).length;
+  const closed = (text.slice(from, to).match(/\)/g) ?? []).length;
+  if (opened > closed && text[to] === ")") to += 1;
+  return text.slice(from, to);
+}

@@ -126,6 +126,25 @@ export function cases({ norrbotten: d }: { norrbotten: Dataset }): EvalCase[] {
           intent: "itemCost",
           amounts: rows([b, item.id, 2023, b23]),
         },
+        // A scenario about the item and year of the conversation (its numbers checked by check-scenarios).
+        {
+          previous: [sv1],
+          q: `och om ${b} lämnar?`,
+          now,
+          lang: "sv",
+          intent: "whatIf",
+          text: ["Beräknat scenario", `om ${b} lämnar`],
+          interpretedAs: `Vad händer med ${item.name} 2023 om ${b} lämnar?`,
+        },
+        {
+          previous: [en1],
+          q: `and if ${b} leaves?`,
+          now,
+          lang: "en",
+          intent: "whatIf",
+          text: ["computed scenario", `if ${b} leaves`],
+          interpretedAs: `What happens to ${item.nameEn} in 2023 if ${b} leaves?`,
+        },
       );
     }
   }
