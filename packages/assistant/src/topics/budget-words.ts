@@ -1,4 +1,75 @@
 import type { TopicWords } from "./topic.js";
 
-export const BUDGET_WORDS: TopicWords = { sv: [], en: [] };
-export const OUTCOME_WORDS: TopicWords = { sv: [], en: [] };
+/** The committee's budget: its own words, and the everyday "what does the committee cost in total". */
+export const BUDGET_WORDS: TopicWords = {
+  sv: [
+    "budget",
+    "budgeten",
+    "budgetens",
+    "budgeterat",
+    "budgeterade",
+    "budgetar",
+    "nämndens budget",
+    "nämndens kostnader",
+    "nämndens intäkter",
+    "kostar nämnden",
+    "nämnden kostar",
+    "kostar e-nämnden",
+    "nämndens totala kostnader",
+    "rörelseresultat",
+    "rörelseresultatet",
+    "intäkter",
+    "intäkterna",
+  ],
+  en: [
+    "budget",
+    "budgets",
+    "budgeted",
+    "the committee's budget",
+    "the committee's costs",
+    "does the committee cost",
+    "committee cost",
+    "operating result",
+    "revenue",
+    "revenues",
+    "income",
+  ],
+};
+
+/** The interim report's outcomes and forecasts. */
+export const OUTCOME_WORDS: TopicWords = {
+  sv: [
+    "utfall",
+    "utfallet",
+    "prognos",
+    "prognosen",
+    "helårsprognos",
+    "helårsprognosen",
+    "delårsrapport",
+    "delårsrapporten",
+    "avvikelse",
+    "avvikelsen",
+    "avvikelser",
+    "förbrukat",
+    "förbrukats",
+    "har använts",
+    "gått åt",
+    "spenderat",
+    "hittills i år",
+  ],
+  en: [
+    "outcome",
+    "outcomes",
+    "actual",
+    "actuals",
+    "actually spent",
+    "forecast",
+    "forecasts",
+    "interim report",
+    "deviation",
+    "deviations",
+    "variance",
+    "spent",
+    "so far this year",
+  ],
+};
