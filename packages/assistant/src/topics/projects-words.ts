@@ -1,3 +1,286 @@
+import type { ProjectPhase } from "@samverkan/domain";
 import type { TopicWords } from "./topic.js";
 
-export const PROJECT_WORDS: TopicWords = { sv: [], en: [] };
+/**
+ * Words for projects and pre-studies as such: with one of these the topic claims the question even when
+ * it names no project ("Vilka projekt pågår?", "Vilka förstudier finns?", "när slutar projektet?").
+ * A few common misspellings are listed: the parser has no fuzzy match for topic words.
+ */
+export const PROJECT_STRONG_SV: readonly string[] = [
+  "projekt",
+  "projektet",
+  "projekten",
+  "projektets",
+  "projektens",
+  "förstudie",
+  "förstudien",
+  "förstudier",
+  "förstudierna",
+  "förstudiens",
+  "införandeprojekt",
+  "införandeprojektet",
+  "utvecklingsprojekt",
+  "utvecklingsprojektet",
+  "projekct",
+  "projeket",
+  "porjekt",
+  "projket",
+  "prjekt",
+  "projkt",
+  "projeckt",
+  "förstuide",
+  "förtsudie",
+  "förstudei",
+];
+export const PROJECT_STRONG_EN: readonly string[] = [
+  "project",
+  "projects",
+  "project's",
+  "pre-study",
+  "pre-studies",
+  "prestudy",
+  "prestudies",
+  "pre study",
+  "feasibility study",
+  "projcet",
+  "porject",
+  "proejct",
+  "projetcs",
+  "projcets",
+  "pre-stduy",
+];
+
+/**
+ * What a question asks of a project it names: its status, phase, time plan, cost or who pays. These
+ * claim only together with a named project ("Vad är status för e-arkivet?"), never alone: "status" and
+ * "phase" are asked of other things too.
+ */
+export const STATUS_WORDS: readonly string[] = [
+  "status",
+  "statusen",
+  "läge",
+  "läget",
+  "lägesrapport",
+  "hur går det",
+  "hur går det för",
+  "hur går det med",
+  "progress",
+  "how is",
+  "how is it going",
+  "going",
+  "where does",
+  "stand",
+  "statsu",
+  "stauts",
+];
+export const PHASE_WORDS: readonly string[] = [
+  "fas",
+  "fasen",
+  "skede",
+  "skedet",
+  "vilket steg",
+  "phase",
+  "stage",
+  "fase",
+];
+export const TIME_PLAN_WORDS: readonly string[] = [
+  "tidplan",
+  "tidplanen",
+  "tidsplan",
+  "tidsplanen",
+  "slutar",
+  "avslutas",
+  "avslutades",
+  "klart",
+  "klar",
+  "färdigt",
+  "startade",
+  "startar",
+  "började",
+  "börjar",
+  "pågår till",
+  "hur länge",
+  "time plan",
+  "timeline",
+  "timetable",
+  "end",
+  "ends",
+  "ended",
+  "finish",
+  "finished",
+  "start",
+  "started",
+  "starts",
+  "begin",
+  "began",
+  "how long",
+];
+/** "när slutar projektet?": a question of when, about a project, asks its time plan. */
+export const WHEN_WORDS: readonly string[] = ["när", "when", "vilket år", "which year", "what year"];
+export const START_WORDS: readonly string[] = [
+  "startade",
+  "startar",
+  "började",
+  "börjar",
+  "start",
+  "started",
+  "starts",
+  "begin",
+  "began",
+];
+export const END_WORDS: readonly string[] = [
+  "slutar",
+  "avslutas",
+  "avslutades",
+  "klart",
+  "klar",
+  "färdigt",
+  "pågår till",
+  "end",
+  "ends",
+  "ended",
+  "finish",
+  "finished",
+];
+export const COST_WORDS: readonly string[] = [
+  "kostar",
+  "kosta",
+  "kostnad",
+  "kostnaden",
+  "kostnader",
+  "budget",
+  "budgeten",
+  "budgeterat",
+  "budgeterad",
+  "hur mycket",
+  "cost",
+  "costs",
+  "how much",
+  "budgeted",
+];
+export const WHO_PAYS_WORDS: readonly string[] = [
+  "vem betalar",
+  "vilka betalar",
+  "vem står för",
+  "vilka står för",
+  "vem finansierar",
+  "vilka finansierar",
+  "finansieras",
+  "finansiering",
+  "finansieringen",
+  "who pays",
+  "who is paying",
+  "who pays for",
+  "who funds",
+  "who finances",
+  "funded",
+  "financed",
+  "funding",
+];
+
+/** The project topic's words, for the parser: the strong ones and those that ask something of a project. */
+export const PROJECT_WORDS: TopicWords = {
+  sv: [
+    ...PROJECT_STRONG_SV,
+    "status",
+    "statusen",
+    "lägesrapport",
+    "fas",
+    "fasen",
+    "skede",
+    "skedet",
+    "tidplan",
+    "tidplanen",
+    "tidsplan",
+    "tidsplanen",
+    "slutar",
+    "avslutas",
+    "startade",
+    "började",
+    "vem betalar",
+    "vilka betalar",
+    "vem finansierar",
+    "statsu",
+    "stauts",
+  ],
+  en: [
+    ...PROJECT_STRONG_EN,
+    "phase",
+    "stage",
+    "time plan",
+    "timeline",
+    "timetable",
+    "who pays",
+    "who is paying",
+    "who funds",
+    "progress",
+  ],
+};
+
+/** The phases in words, and as a member asks for them ("Vilka förstudier finns?", "vad är i drift?"). */
+export const PHASES: Readonly<Record<ProjectPhase, { sv: string; en: string; asked: readonly string[] }>> = {
+  idea: { sv: "idé", en: "idea", asked: ["idé", "idéer", "idea", "ideas", "kvalificering"] },
+  preStudy: {
+    sv: "förstudie",
+    en: "pre-study",
+    asked: [
+      "förstudie",
+      "förstudien",
+      "förstudier",
+      "förstudierna",
+      "pre-study",
+      "pre-studies",
+      "prestudy",
+      "prestudies",
+      "feasibility study",
+    ],
+  },
+  requirements: {
+    sv: "krav och design",
+    en: "requirements and design",
+    asked: ["krav", "kravställning", "requirements"],
+  },
+  procurement: { sv: "upphandling", en: "procurement", asked: ["upphandling", "upphandlas", "procurement"] },
+  implementation: {
+    sv: "införande",
+    en: "implementation",
+    asked: ["införande", "införs", "införandeprojekt", "implementation", "being implemented", "realisering"],
+  },
+  development: {
+    sv: "utveckling",
+    en: "development",
+    asked: ["utveckling", "utvecklingsprojekt", "development", "being developed"],
+  },
+  operations: {
+    sv: "förvaltning (i drift)",
+    en: "operations",
+    asked: [
+      "i drift",
+      "drift",
+      "driftsatt",
+      "driftsatta",
+      "in operation",
+      "operational",
+      "operations",
+      "running",
+    ],
+  },
+  ongoing: { sv: "pågående verksamhet", en: "ongoing work", asked: ["löpande", "continuous"] },
+  closed: { sv: "avslutat", en: "closed", asked: ["avslutade", "avslutat", "closed", "completed"] },
+};
+
+/** "Vilka projekt pågår?": every project not closed (services in operation are listed apart). */
+export const RUNNING_WORDS: readonly string[] = [
+  "pågår",
+  "pågående",
+  "aktiva",
+  "aktuella",
+  "pågående projekt",
+  "ongoing",
+  "under way",
+  "underway",
+  "active",
+  "current",
+  "running",
+  "in progress",
+];
