@@ -136,8 +136,8 @@ for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [
     const key = compactKey(phrase);
     if (/[\s-]/.test(phrase) || key.length < 5) continue;
     const entry = topicTypoKeys.find((x) => x.key === key);
-    if (entry) entry.ids.includes(id) || entry.ids.push(id);
-    else topicTypoKeys.push({ key, ids: [id] });
+    if (!entry) topicTypoKeys.push({ key, ids: [id] });
+    else if (!entry.ids.includes(id)) entry.ids.push(id);
   }
 
 function nearTopic(fold: string): TopicId[] | undefined {
