@@ -17,6 +17,10 @@ import {
   RECIPIENT_WORDS,
   TO_BE_DECIDED_WORDS,
 } from "./decisions-words.js";
+import { wordMatch } from "./word-match.js";
+
+/** The minutes' titles are short: a stem of four letters, a word of five inside a compound count. */
+const MINUTES_LIMITS = { stem: 4, inside: 5 };
 
 /** A PhraseIndex of phrases that all mean `true`. */
 export function phrases(list: readonly string[]): PhraseIndex<true> {
@@ -193,29 +197,11 @@ function vocabularyOf(x: Decision): { title: string[]; decision: string[]; summa
   return v;
 }
 
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/**
- * How well a question word names a word of the minutes: 3 the same word, 2 an inflection ("budgeten",
- * "delårsrapporten"), 1 a part of a compound ("learning" in "e-learningplattform"), 0 not at all.
- */
-function wordMatch(q: string, t: string): number {
-  if (q === t) return 3;
-  const shorter = Math.min(q.length, t.length);
-  if (commonPrefix(q, t) >= 6 || (shorter >= 4 && (q.startsWith(t) || t.startsWith(q)))) return 2;
-  if ((q.length >= 5 && t.includes(q)) || (t.length >= 6 && q.includes(t))) return 1;
-  return 0;
-}
-
 /** A subject word's score in a decision: its best match, the title weighing most, the summary least. */
 function subjectScore(x: Decision, keys: readonly string[]): number {
   const v = vocabularyOf(x);
   const best = (words: readonly string[]) =>
-    Math.max(0, ...keys.flatMap((k) => words.map((t) => wordMatch(k, t))));
+    Math.max(0, ...keys.flatMap((k) => words.map((t) => wordMatch(k, t, MINUTES_LIMITS))));
   return Math.max(3 * best(v.title), 2 * best(v.decision), best(v.summary));
 }
 

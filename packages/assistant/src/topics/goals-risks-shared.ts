@@ -2,6 +2,7 @@ import type { Dataset } from "@samverkan/domain";
 import type { Turn } from "../draft.js";
 import { compactKey, PhraseIndex, tokenize, type Word } from "../text.js";
 import { NOT_NAMES } from "../vocabulary.js";
+import { wordMatch } from "./word-match.js";
 
 /**
  * What the goals and the risks topics share: the years a question is answered for, the document a
@@ -45,34 +46,11 @@ export function answeredYears(turn: Turn, available: readonly number[]): Answere
   return { years: [latest], missing: [], source: "now", insteadOf: now.year };
 }
 
-const documentsByTitle = new WeakMap<Dataset, ReadonlyMap<string, string>>();
-
 /**
- * The seed document (file name) a document title is printed in, from any source reference the dataset
- * carries with that title (the cost items' and published tables' sources): goals and risks carry no
- * source reference of their own, but their plan ("Verksamhetsplan 2022") is the same document.
+ * The seed document (file name) a document title is printed in: goals and risks carry no source
+ * reference of their own, but their plan ("Verksamhetsplan 2022") is a document other sources name.
  */
-export function documentTitled(d: Dataset, title: string): string | undefined {
-  let map = documentsByTitle.get(d);
-  if (!map) {
-    const found = new Map<string, string>();
-    const walk = (v: unknown): void => {
-      if (!v || typeof v !== "object" || v.constructor?.name === "Decimal") return;
-      if (Array.isArray(v)) {
-        for (const x of v) walk(x);
-        return;
-      }
-      const o = v as Record<string, unknown>;
-      if (typeof o.document === "string" && typeof o.title === "string" && !found.has(o.title))
-        found.set(o.title, o.document);
-      for (const x of Object.values(o)) walk(x);
-    };
-    walk(d);
-    map = found;
-    documentsByTitle.set(d, map);
-  }
-  return map.get(title);
-}
+export { documentTitled } from "./decisions-source.js";
 
 /** Common words of the goal and risk texts and of questions, which never tell one subject from another. */
 const COMMON = new Set(
@@ -100,24 +78,8 @@ function contentWords(words: readonly Word[], skip: ReadonlySet<number> = new Se
     .map((w) => w.fold);
 }
 
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/**
- * How well a question word names a text word: 3 the same word, 2 the same stem (inflections:
- * "närvaron"/"närvaro", "avtalen"/"avtal"), 1 one inside the other (compounds: "handbok" in
- * "samverkanshandbok"), 0 not at all.
- */
-function wordMatch(q: string, t: string): number {
-  if (q === t) return 3;
-  const shorter = Math.min(q.length, t.length);
-  if (commonPrefix(q, t) >= 6 || (shorter >= 5 && (q.startsWith(t) || t.startsWith(q)))) return 2;
-  if ((q.length >= 6 && t.includes(q)) || (t.length >= 6 && q.includes(t))) return 1;
-  return 0;
-}
+/** The plans' texts are long sentences: a stem of five letters, a word of six inside a compound count. */
+const PLAN_LIMITS = { stem: 5, inside: 6 };
 
 /**
  * Words that introduce what a goal or risk is about: "målet om närvaro", "the risk about supplier
@@ -208,7 +170,7 @@ export function bestMatches<T>(
   const vocab = entries.map((e) => contentWords(tokenize(textsOf(e).join(" "))));
   const scores = entries.map(() => 0);
   for (const q of words) {
-    const per = vocab.map((ws) => Math.max(0, ...ws.map((t) => wordMatch(q, t))));
+    const per = vocab.map((ws) => Math.max(0, ...ws.map((t) => wordMatch(q, t, PLAN_LIMITS))));
     if (entries.length > 1 && per.every((s) => s > 0)) continue;
     per.forEach((s, i) => (scores[i] = (scores[i] ?? 0) + s));
   }

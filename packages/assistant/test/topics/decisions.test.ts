@@ -1,9 +1,9 @@
 import type { Dataset } from "@samverkan/domain";
 import { describe, expect, it } from "vitest";
 import { answer, type Answer } from "../../src/index.js";
-import { runCases } from "../eval/run.js";
 import { cases } from "../eval/topics/decisions.js";
 import { datasets } from "../support.js";
+import { expectAllRight, expectFollowUpsAnswered } from "./expect.js";
 
 const [norrbotten, skanearkiv] = datasets as [Dataset, Dataset];
 const ask = (q: string, now = "2022-09-01"): Answer => answer(q, { datasets, now });
@@ -110,31 +110,20 @@ describe("the decisions topic", () => {
   });
 
   it("suggests two to four next questions in the answer's language, each answered", () => {
-    for (const [q, lang] of [
-      ["§ 12", "sv"],
-      ["What was decided on 22 June 2022?", "en"],
-      ["Vad beslutades i § 40?", "sv"],
-    ] as const) {
-      const a = ask(q);
-      expect(a.followUps.length, q).toBeGreaterThanOrEqual(2);
-      expect(a.followUps.length, q).toBeLessThanOrEqual(4);
-      for (const f of a.followUps) {
-        const next = ask(f);
-        expect(next.language, f).toBe(lang);
-        expect(["decisions", "annualCycle"], f).toContain(next.intent);
-      }
-    }
+    expectFollowUpsAnswered(
+      ask,
+      [
+        ["§ 12", "sv"],
+        ["What was decided on 22 June 2022?", "en"],
+        ["Vad beslutades i § 40?", "sv"],
+      ],
+      ["decisions", "annualCycle"],
+    );
   });
 });
 
 describe("the decisions topic's evaluation cases", () => {
   it("are at least 50, all answered right", () => {
-    const all = cases({ norrbotten, skanearkiv });
-    expect(all.length).toBeGreaterThanOrEqual(50);
-    expect(all.some((c) => c.lang === "en") && all.some((c) => c.lang === "sv")).toBe(true);
-    const wrong = runCases(all, [])
-      .filter((r) => r.problems.length > 0)
-      .map((r) => `${JSON.stringify(r.c.q)}: ${r.problems.join("; ")}\n  → ${r.a.intent}: ${r.a.text}`);
-    expect(wrong).toEqual([]);
+    expectAllRight(cases({ norrbotten, skanearkiv }), [], 50);
   });
 });

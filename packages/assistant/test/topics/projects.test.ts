@@ -1,9 +1,9 @@
 import type { Dataset } from "@samverkan/domain";
 import { describe, expect, it } from "vitest";
 import { answer, type Answer } from "../../src/index.js";
-import { runCases } from "../eval/run.js";
 import { cases } from "../eval/topics/projects.js";
 import { datasets, unsupportedAmounts } from "../support.js";
+import { expectAllRight, expectFollowUpsAnswered } from "./expect.js";
 
 const [norrbotten, skanearkiv] = datasets as [Dataset, Dataset];
 const ask = (q: string, now = "2022-09-01"): Answer => answer(q, { datasets, now });
@@ -83,31 +83,20 @@ describe("the projects topic", () => {
   });
 
   it("suggests two to four next questions in the answer's language, each answered", () => {
-    for (const [q, lang] of [
-      ["Vilka projekt pågår?", "sv"],
-      ["What is the status of the e-learning pre-study?", "en"],
-      ["Vad kostar projektet ECO?", "sv"],
-    ] as const) {
-      const a = ask(q);
-      expect(a.followUps.length, q).toBeGreaterThanOrEqual(2);
-      expect(a.followUps.length, q).toBeLessThanOrEqual(4);
-      for (const f of a.followUps) {
-        const next = ask(f);
-        expect(next.language, f).toBe(lang);
-        expect(["projects", "participants"], f).toContain(next.intent);
-      }
-    }
+    expectFollowUpsAnswered(
+      ask,
+      [
+        ["Vilka projekt pågår?", "sv"],
+        ["What is the status of the e-learning pre-study?", "en"],
+        ["Vad kostar projektet ECO?", "sv"],
+      ],
+      ["projects", "participants"],
+    );
   });
 });
 
 describe("the projects topic's evaluation cases", () => {
   it("are at least 50, all answered right", () => {
-    const all = cases({ norrbotten, skanearkiv });
-    expect(all.length).toBeGreaterThanOrEqual(50);
-    expect(all.some((c) => c.lang === "en") && all.some((c) => c.lang === "sv")).toBe(true);
-    const wrong = runCases(all, [])
-      .filter((r) => r.problems.length > 0)
-      .map((r) => `${JSON.stringify(r.c.q)}: ${r.problems.join("; ")}\n  → ${r.a.intent}: ${r.a.text}`);
-    expect(wrong).toEqual([]);
+    expectAllRight(cases({ norrbotten, skanearkiv }), [], 50);
   });
 });

@@ -1,5 +1,6 @@
 import type { CostItem, Dataset, FinancialStatement } from "@samverkan/domain";
 import type { EvalCase } from "../../support.js";
+import { printedCells } from "../words.js";
 
 /**
  * The budget: every year's budget asked in everyday words (its printed totals expected), every line of
@@ -8,29 +9,18 @@ import type { EvalCase } from "../../support.js";
  */
 export const topic = "budget";
 
-type Cell = readonly [string, string, string, string];
-
 const pureBudget = (s: FinancialStatement) =>
   s.columns.every((c) => c.figure === "budget" || c.figure === "result");
 
-function totals(s: FinancialStatement): Cell[] {
-  return s.totals.flatMap((t) =>
-    Object.entries(t.values).flatMap(([k, v]) =>
-      v === null || v === undefined ? [] : [[s.id, t.label, k, v.toFixed()] as const],
-    ),
-  );
-}
+const totals = (s: FinancialStatement) => printedCells(s, s.totals);
 
 /** The item's lines in the statement (by the item's budget labels). */
-function itemCells(s: FinancialStatement, item: CostItem): Cell[] {
+function itemCells(s: FinancialStatement, item: CostItem) {
   const labels = new Set(item.years.flatMap((y) => y.budgetLabels ?? []));
-  return s.lines
-    .filter((l) => labels.has(l.label))
-    .flatMap((l) =>
-      Object.entries(l.values).flatMap(([k, v]) =>
-        v === null || v === undefined ? [] : [[s.id, l.label, k, v.toFixed()] as const],
-      ),
-    );
+  return printedCells(
+    s,
+    s.lines.filter((l) => labels.has(l.label)),
+  );
 }
 
 export function cases({

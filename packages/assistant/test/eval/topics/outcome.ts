@@ -1,6 +1,6 @@
 import type { Dataset, FinancialStatement, StatementColumn } from "@samverkan/domain";
 import type { EvalCase } from "../../support.js";
-import { MONTHS_EN, MONTHS_SV } from "../words.js";
+import { MONTHS_EN, MONTHS_SV, printedCells } from "../words.js";
 
 /**
  * Outcomes and forecasts: the interim report's detailed tables, their totals and every item's line,
@@ -9,16 +9,8 @@ import { MONTHS_EN, MONTHS_SV } from "../words.js";
  */
 export const topic = "outcome";
 
-type Cell = readonly [string, string, string, string];
 const has = (s: FinancialStatement, f: StatementColumn["figure"]) => s.columns.some((c) => c.figure === f);
-
-function cells(s: FinancialStatement, rows: FinancialStatement["lines"]): Cell[] {
-  return rows.flatMap((l) =>
-    Object.entries(l.values).flatMap(([k, v]) =>
-      v === null || v === undefined ? [] : [[s.id, l.label, k, v.toFixed()] as const],
-    ),
-  );
-}
+const cells = printedCells;
 
 export function cases({
   norrbotten: d,
