@@ -52,7 +52,7 @@ async function start(): Promise<Running> {
   child.stdout?.on("data", (b: Buffer) => (out += b.toString()));
   child.stderr?.on("data", (b: Buffer) => (out += b.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 150_000);
     const poll = setInterval(() => {
       if (out.includes("Docs:")) {
         clearInterval(poll);
@@ -89,7 +89,8 @@ describe("the server over HTTP, with a restart", () => {
   beforeAll(async () => {
     expect(existsSync(SERVER), "run npm run build first").toBe(true);
     server = await start();
-  }, 60_000);
+    // A fresh embedded database takes seconds to create, many more when CI runs every suite at once.
+  }, 180_000);
   afterAll(async () => {
     if (server) await stop(server);
     rmSync(dataDir, { recursive: true, force: true });
@@ -168,7 +169,7 @@ describe("the server over HTTP, with a restart", () => {
     expect(entries.filter((e) => e.action === "forecast.record")).toEqual([
       expect.objectContaining({ actor: "sekreteraren" }),
     ]);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe("start-up configuration", () => {
