@@ -112,14 +112,14 @@ export async function startPlayground(options) {
   try {
     const actualPort = await withTimeout(
       Promise.race([listening, exited.then((how) => Promise.reject(failed(exitedHow(how))))]),
-      options.timeoutMs ?? 30_000,
+      options.timeoutMs ?? 90_000,
       () => failed("did not start listening in time"),
     );
     playground.port = actualPort;
     playground.url = `http://localhost:${actualPort}`;
     await waitFor(
       `http://127.0.0.1:${actualPort}/_debug/ping`,
-      options.timeoutMs ?? 30_000,
+      options.timeoutMs ?? 90_000,
       () => child.exitCode === null && child.signalCode === null,
     ).catch((error) => {
       throw failed(child.exitCode === null ? error.message : `exited (code ${child.exitCode})`);

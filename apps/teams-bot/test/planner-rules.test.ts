@@ -83,7 +83,8 @@ describe("the prompt shipped with the package", () => {
 
   it("lists the assistant's examples and the data's names", () => {
     expect(promptExamples()).toContain("- Vad betalar Kalix för e-arkiv 2023?");
-    expect(promptExamples()).toContain("- What does Kalix pay for e-arkiv 2023?");
+    expect(promptExamples()).toContain("- What does Kalix pay for the e-archive in 2023?");
+    expect(promptExamples()).toContain("- Vad händer om Kalix lämnar e-arkivet 2023?");
     const names = promptNames(datasets);
     expect(names).toContain("Norrbottens e-nämnd (The Norrbotten e-committee). Members: Arjeplog,");
     expect(names).toContain("E-arkiv (E-archive)");

@@ -144,8 +144,9 @@ async function runLauncher() {
         launcher.stdout.on("data", check);
         void exited.then(() => reject(new Error(`the launcher exited early:\n${output}`)));
       }),
-      30_000,
-      () => new Error(`the launcher printed no URL within 30 s:\n${output}`),
+      // Generous: the launcher builds nothing but starts two processes, slow when CI runs every suite at once.
+      120_000,
+      () => new Error(`the launcher printed no URL within 120 s:\n${output}`),
     ),
   );
   const port = Number(new URL(url).port);

@@ -216,7 +216,7 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
 
   it("npm run playground's launcher serves both on loopback and stops both on SIGTERM", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM);
-    const result = await runDriver("launcher");
+    const result = await runDriver("launcher", 170_000);
     expect(result.url).toBe("http://localhost:56150");
     expect(result.output).toContain("http://localhost:56150");
     expectTheAnswer(result.reply);
@@ -226,5 +226,5 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     for (const socket of result.listening ?? []) expect(socket).toMatch(/^(127\.|::1:|::ffff:127\.)/);
     expect(result.stopped).toEqual({ code: 0, signal: null });
     expect(result.leftovers).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
