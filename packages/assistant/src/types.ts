@@ -89,6 +89,11 @@ export type AmountRole =
   | "extra"
   /** A cell of a financial statement (budget, outcome or forecast) as printed; see `statement`. */
   | "statementLine"
+  /**
+   * A printed cell minus the same line's cell in an earlier statement (budget 2023 − budget 2022):
+   * computed (model "difference"); `statement` is the later cell, `comparedWith` the earlier one.
+   */
+  | "statementChange"
   /** What `municipality` would pay for `itemId` in `year` in a what-if scenario (computed, never published). */
   | "scenario"
   /** The scenario's amount minus today's for the same municipality, item and year. */
@@ -123,6 +128,8 @@ export interface AnswerAmount {
   };
   /** For a `statementLine`: which statement, line and column it is printed in. */
   readonly statement?: { readonly id: string; readonly line: string; readonly column: string };
+  /** For a `statementChange`: the earlier printed cell the difference is taken from. */
+  readonly comparedWith?: { readonly id: string; readonly line: string; readonly column: string };
 }
 
 /** A meeting in an answer. Times are local to the collaboration, as ISO 8601 with the UTC offset. */

@@ -1,162 +1,221 @@
-import type { FinancialStatement, StatementColumn } from "@samverkan/domain";
+import type { FinancialStatement } from "@samverkan/domain";
 import { say, type Draft, type Turn } from "../draft.js";
-import { listing } from "../phrases.js";
-import { resolveYear, yearNote } from "../resolve.js";
+import { listing, money } from "../phrases.js";
+import { resolveYear, yearNote, type ResolvedYear } from "../resolve.js";
+import type { AnswerAmount } from "../types.js";
+import { budgetsOf, includesSupplier, linesAsked, linesForItem, type LinesAsked } from "./budget-lines.js";
+import { budgetFollowUps, budgetQuestion } from "./budget-follow-ups.js";
 import { outcomeAnswer } from "./outcome.js";
 import {
   cellAmount,
+  columnNotes,
   cellsOf,
+  compact,
   inconsistencies,
-  linesForItem,
+  sourceFacts,
   statementSource,
   type Cell,
 } from "./statement-cells.js";
-import { cellsTable, changeText, itemsAsked, sideText, claimsStatementTopic } from "./statement-text.js";
+import {
+  changeText,
+  claimsStatementTopic,
+  conditionRefusal,
+  sideText,
+  statementTable,
+} from "./statement-text.js";
 import type { Topic } from "./topic.js";
 
 /**
- * The committee's budget for a year, as printed: its totals and lines (or one item's line), and the
- * change from the year before, line by line, as the difference of two printed cells. Budget 2022 is
- * printed twice (without and with the datacenter): the answer says which it gives and that the other exists.
+ * The committee's budget for a year, as printed: its totals and lines (or the lines asked about), and
+ * the change from another year, line by line, as the difference of two printed cells. Budget 2022 is
+ * printed twice (without and with the datacenter): the answer says which it gives, and what the other
+ * has that this one does not.
  */
 
-const isBudgetColumn = (c: StatementColumn) => c.figure === "budget" || c.figure === "result";
+const INCLUDING = /^(inkl|inklusive|including|incl|inclusive)$/;
+const EXCLUDING = /^(exkl|exklusive|utan|excluding|excl|exclusive|without)$/;
+/** "Budgeten utan datacenter": the item named is the one left out, not a line asked for. */
+const excludes = (turn: Turn) => turn.parsed.words.some((w) => EXCLUDING.test(w.fold));
 
-/**
- * The budgets of a year: statements of budget columns only; where there is none, a follow-up table's
- * budget columns (SkånEarkiv prints its budget beside the outcome).
- */
-function budgetsOf(turn: Turn, year: number): FinancialStatement[] {
-  const ofYear = turn.dataset.statements.filter((s) => s.year === year);
-  const pure = ofYear.filter((s) => s.columns.every(isBudgetColumn));
-  if (pure.length > 0) return pure;
-  return ofYear
-    .filter((s) => s.columns.some((c) => c.figure === "budget"))
-    .map((s) => ({ ...s, columns: s.columns.filter(isBudgetColumn) }));
+/** "Vad är rörelseresultatet?", "summan": the printed totals, without every line. */
+const TOTAL_WORDS = /^(rorelseresultat|rorelseresultatet|summa|summan|result|totals)$/;
+const asksTotals = (turn: Turn) => turn.parsed.words.some((w) => TOTAL_WORDS.test(w.fold));
+
+interface Chosen {
+  readonly statement: FinancialStatement;
+  readonly asked: LinesAsked;
 }
 
-/** The version asked for: "inklusive datacenter" or an item only one version has; else the plain one. */
-function chooseBudget(turn: Turn, budgets: readonly FinancialStatement[]): FinancialStatement | undefined {
-  const items = itemsAsked(turn);
-  const wantsIncluding = turn.parsed.words.some((w) => /^(inkl|inklusive|including|incl)$/.test(w.fold));
-  const having = budgets.filter((s) => items.every((item) => linesForItem(s, item).length > 0));
-  const pool = having.length > 0 ? having : budgets;
-  const including = pool.find((s) => /inkl/i.test(s.id));
-  return (wantsIncluding && including) || pool.find((s) => !/inkl/i.test(s.id)) || pool[0];
+/**
+ * The version asked for: "inklusive datacenter" (or a line only one version has) gives the one with it,
+ * "utan datacenter" the one without; otherwise the plain budget, as first printed.
+ */
+function chooseBudget(turn: Turn, budgets: readonly FinancialStatement[]): Chosen | undefined {
+  const d = turn.dataset;
+  const all = budgets.map((statement) => ({ statement, asked: linesAsked(turn, statement) }));
+  const words = turn.parsed.words.map((w) => w.fold);
+  const plain = (xs: readonly Chosen[]) => xs.find((x) => !includesSupplier(d, x.statement)) ?? xs[0];
+  if (excludes(turn)) {
+    const without = all.filter((x) => x.asked.lines.length === 0 || !includesSupplier(d, x.statement));
+    return plain(without.length ? without : all);
+  }
+  if (words.some((w) => INCLUDING.test(w)))
+    return all.find((x) => includesSupplier(d, x.statement)) ?? plain(all);
+  const having = all.filter((x) => x.asked.lines.length > 0 && x.asked.missing.length === 0);
+  return plain(having.length ? having : all);
+}
+
+function noBudget(turn: Turn, year: ResolvedYear): Draft {
+  const d = turn.dataset;
+  const name = turn.lang === "sv" ? d.collaboration.name : d.collaboration.nameEn;
+  const years = [
+    ...new Set(d.statements.flatMap((s) => (budgetsOf(d, s.year).length ? [s.year] : []))),
+  ].sort();
+  return {
+    intent: "budget",
+    collaboration: d.collaboration.id,
+    year: { value: year.value, source: year.source },
+    text: say(
+      turn,
+      `Det finns ingen budget för ${name} ${year.value} i datat${years.length ? `; det finns för ${listing(years.map(String), "sv")}` : ""}.`,
+      `There is no budget for ${name} for ${year.value} in the data${years.length ? `; there is for ${listing(years.map(String), "en")}` : ""}.`,
+    ),
+    followUps: years.slice(-4).map((y) => budgetQuestion(turn, y)),
+  };
+}
+
+/** The other printed version of the year's budget: its title, the lines only it has, and its total. */
+function otherVersion(
+  turn: Turn,
+  s: FinancialStatement,
+  other: FinancialStatement,
+): { text: string; cells: Cell[] } {
+  const costs = (x: FinancialStatement, rows = [...x.lines, ...x.totals]) =>
+    cellsOf(x, rows).filter((c) => c.column.side === "costs");
+  const has = (x: FinancialStatement, label: string) =>
+    x.lines.some((l) => compact(l.label) === compact(label));
+  const extra = costs(other, other.lines).filter((c) => !has(s, c.line.label));
+  const lacking = costs(s, s.lines).filter((c) => !has(other, c.line.label));
+  const total = costs(other, other.totals);
+  const m = (c: Cell) => `${c.line.label} ${money(c.value, c.statement.unit, turn.lang)}`;
+  const parts = [
+    ...(extra.length
+      ? [say(turn, `med ${listing(extra.map(m), "sv")}`, `with ${listing(extra.map(m), "en")}`)]
+      : []),
+    ...(lacking.length
+      ? [say(turn, `utan ${listing(lacking.map(m), "sv")}`, `without ${listing(lacking.map(m), "en")}`)]
+      : []),
+    ...total.map(m),
+  ];
+  return {
+    text: say(
+      turn,
+      ` Budgeten för ${s.year} finns också som "${other.title}"${parts.length ? ` (${parts.join("; ")})` : ""}.`,
+      ` The ${s.year} budget is also printed as "${other.title}"${parts.length ? ` (${parts.join("; ")})` : ""}.`,
+    ),
+    cells: [...extra, ...total],
+  };
 }
 
 export function budgetAnswer(turn: Turn): Draft {
+  const refused = conditionRefusal(turn);
+  if (refused) return refused;
   const d = turn.dataset;
   const year = resolveYear(turn);
-  const budgets = budgetsOf(turn, year.value);
+  const budgets = budgetsOf(d, year.value);
+  const chosen = chooseBudget(turn, budgets);
+  if (!chosen) return noBudget(turn, year);
+  const { statement: s, asked } = chosen;
   const name = turn.lang === "sv" ? d.collaboration.name : d.collaboration.nameEn;
-  const base = { intent: "budget" as const, collaboration: d.collaboration.id };
-  const statement = chooseBudget(turn, budgets);
-  if (!statement) {
-    const years = [
-      ...new Set(d.statements.filter((s) => s.columns.some((c) => c.figure === "budget")).map((s) => s.year)),
-    ];
-    return {
-      ...base,
-      text: say(
-        turn,
-        `Det finns ingen budget för ${name} ${year.value} i datat${years.length ? `; det finns för ${listing(years.map(String), "sv")}` : ""}.`,
-        `There is no budget for ${name} for ${year.value} in the data${years.length ? `; there is for ${listing(years.map(String), "en")}` : ""}.`,
-      ),
-      followUps: years.map((y) => say(turn, `Vad är budgeten för ${y}?`, `What is the budget for ${y}?`)),
-    };
-  }
-  const items = itemsAsked(turn);
-  const itemLines = items.flatMap((item) => linesForItem(statement, item));
-  const missing = items.filter((item) => linesForItem(statement, item).length === 0);
-  const shown: Cell[] = itemLines.length > 0 ? cellsOf(statement, itemLines) : cellsOf(statement);
-  const totals = cellsOf(statement, statement.totals);
-  const amounts = [...new Set([...shown, ...(itemLines.length > 0 ? totals : [])])].map((c) =>
-    cellAmount(d, c, turn.lang),
-  );
-  const others = budgets.filter((s) => s !== statement);
+  const lines = asked.lines;
+  const totals = cellsOf(s, s.totals);
+  // "Vad är rörelseresultatet?" asks for the totals alone; the amounts are what the text says.
+  const totalsOnly = lines.length === 0 && totals.length > 0 && asksTotals(turn);
+  const shown = totalsOnly ? [] : cellsOf(s, lines.length > 0 ? lines : s.lines);
+  const amounts: AnswerAmount[] = [...shown, ...totals].map((c) => cellAmount(d, c));
   let text = say(
     turn,
-    `${statement.title} för ${name} (${statementSource(statement, "sv")}): `,
-    `${statement.title} for ${name} (${statementSource(statement, "en")}): `,
+    `${s.title} för ${name} (${statementSource(s, "sv")}): `,
+    `${s.title} for ${name} (${statementSource(s, "en")}): `,
   );
-  text += itemLines.length > 0 ? sideText(turn, cellsOf(statement, itemLines)) : sideText(turn, totals);
-  if (itemLines.length > 0 && totals.length > 0)
-    text += say(
-      turn,
-      ` Hela budgeten: ${sideText(turn, totals)}`,
-      ` The whole budget: ${sideText(turn, totals)}`,
-    );
-  else if (itemLines.length === 0)
+  if (lines.length > 0)
     text +=
-      say(turn, ` Rader: `, ` Lines: `) +
-      sideText(
-        turn,
-        shown.filter((c) => !statement.totals.includes(c.line)),
-      );
-  if (missing.length > 0)
+      sideText(turn, shown) +
+      (totals.length ? say(turn, ` Hela budgeten: `, ` The whole budget: `) + sideText(turn, totals) : "");
+  else if (totalsOnly) text += sideText(turn, totals);
+  else
+    text +=
+      (totals.length ? `${sideText(turn, totals)} ` : "") +
+      say(turn, `Rader: `, `Lines: `) +
+      sideText(turn, shown);
+  if (asked.missing.length > 0 && !excludes(turn)) {
+    const elsewhere = budgets.filter(
+      (b) => b !== s && asked.missing.every((i) => linesForItem(b, i).length > 0),
+    );
     text += say(
       turn,
       ` ${listing(
-        missing.map((i) => i.name),
+        asked.missing.map((i) => i.name),
         "sv",
-      )} finns inte som egen rad i ${statement.title}.`,
+      )} finns inte som egen rad i ${s.title}${lines.length ? "" : "; hela budgeten visas"}${elsewhere.length ? ` (men i "${elsewhere[0]?.title}")` : ""}.`,
       ` ${listing(
-        missing.map((i) => i.nameEn),
+        asked.missing.map((i) => i.nameEn),
         "en",
-      )} is not a line of its own in ${statement.title}.`,
+      )} is not a line of its own in ${s.title}${lines.length ? "" : "; the whole budget is shown"}${elsewhere.length ? ` (but in "${elsewhere[0]?.title}")` : ""}.`,
     );
-  for (const note of inconsistencies(turn, statement)) text += ` ${note}.`;
-  if (others.length > 0)
-    text += say(
-      turn,
-      ` Budgeten för ${year.value} finns också som ${listing(
-        others.map((s) => `"${s.title}"`),
-        "sv",
-      )}.`,
-      ` The ${year.value} budget is also printed as ${listing(
-        others.map((s) => `"${s.title}"`),
-        "en",
-      )}.`,
-    );
-  const compareWith =
-    year.compare !== undefined ? chooseBudget(turn, budgetsOf(turn, year.compare)) : undefined;
-  if (year.compare !== undefined) {
-    if (!compareWith)
+  }
+  text += columnNotes(turn, [...shown, ...totals]);
+  for (const note of inconsistencies(turn, s)) text += ` ${note}.`;
+  for (const other of budgets.filter((b) => b !== s)) {
+    const o = otherVersion(turn, s, other);
+    text += o.text;
+    amounts.push(...o.cells.map((c) => cellAmount(d, c)));
+  }
+  // resolveYear gives the earlier year as `compare` ("från 2022 till 2023", "jämfört med förra året").
+  if (year.compare !== undefined && year.compare !== year.value) {
+    const from = chooseBudget(turn, budgetsOf(d, year.compare))?.statement;
+    if (!from)
       text += say(
         turn,
         ` Det finns ingen budget för ${year.compare} att jämföra med.`,
         ` There is no budget for ${year.compare} to compare with.`,
       );
     else {
-      text += ` ${changeText(turn, compareWith, statement, itemLines.length > 0 ? itemLines : undefined)}`;
-      const rows =
-        itemLines.length > 0
-          ? compareWith.lines.filter((l) => itemLines.some((x) => x.label === l.label))
-          : [];
+      const change = changeText(turn, from, s, lines.length > 0 ? lines : undefined);
+      const fromRows = from.lines.filter((l) => lines.some((x) => compact(x.label) === compact(l.label)));
+      text += ` ${change.text}`;
       amounts.push(
-        ...cellsOf(compareWith, [...rows, ...compareWith.totals]).map((c) => cellAmount(d, c, turn.lang)),
+        ...cellsOf(from, [...fromRows, ...from.totals]).map((c) => cellAmount(d, c)),
+        ...change.amounts,
       );
     }
   }
   text += yearNote(turn, year);
   return {
-    ...base,
+    intent: "budget",
+    collaboration: d.collaboration.id,
     year: { value: year.value, source: year.source },
     text,
-    amounts,
-    table: cellsTable(turn, statement, itemLines.length > 0 ? itemLines : statement.lines),
-    facts: [{ title: say(turn, "Källa", "Source"), value: statementSource(statement, turn.lang) }],
-    followUps: [
-      say(
-        turn,
-        `Hur förändras budgeten från ${year.value - 1} till ${year.value}?`,
-        `How does the budget change from ${year.value - 1} to ${year.value}?`,
-      ),
-      say(turn, `Vad är prognosen för ${year.value}?`, `What is the forecast for ${year.value}?`),
-      say(turn, `Vad betalar Kalix ${year.value}?`, `What does Kalix pay in ${year.value}?`),
-    ],
+    amounts: dedupe(amounts),
+    ...withTable(statementTable(turn, s, lines)),
+    facts: sourceFacts(turn, s),
+    followUps: budgetFollowUps(turn, s, lines, year),
   };
+}
+
+/** The same printed cell once, even where the answer names it twice. */
+function dedupe(amounts: readonly AnswerAmount[]): AnswerAmount[] {
+  const seen = new Set<string>();
+  return amounts.filter((a) => {
+    const key = `${a.role}|${JSON.stringify(a.statement)}|${JSON.stringify(a.comparedWith)}|${a.amount}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function withTable(table: Draft["table"]): Pick<Draft, "table"> {
+  return table ? { table } : {};
 }
 
 export const budgetTopic: Topic = {

@@ -2,7 +2,6 @@ import {
   checkStatement,
   describeSource,
   foldName,
-  type CostItem,
   type Dataset,
   type Decimal,
   type FinancialStatement,
@@ -15,8 +14,9 @@ import type { AnswerAmount, Lang } from "../types.js";
 /**
  * The budget and follow-up tables (budget / utfall / prognos) as the documents print them: a cell is
  * a statement, a line label and a column. Every amount the budget and outcome topics give is such a
- * cell, exact, in the statement's own unit (tkr stays tkr), with its document; nothing is summed or
- * corrected here, and where the document's own total does not add up that is said.
+ * cell, exact, in the statement's own unit (tkr stays tkr), with its document — or the difference of
+ * two such cells, labelled computed. Nothing is summed or corrected here; where the document's own
+ * total does not add up, that is said.
  */
 export type StatementRow = FinancialStatement["lines"][number];
 
@@ -40,10 +40,11 @@ export function cellsOf(
   );
 }
 
+const ref = (c: Cell) => ({ id: c.statement.id, line: c.line.label, column: c.column.key });
+
 /** The answer amount of a printed cell: role statementLine, published, with where it is printed. */
-export function cellAmount(d: Dataset, cell: Cell, lang: Lang): AnswerAmount {
+export function cellAmount(d: Dataset, cell: Cell): AnswerAmount {
   const s = cell.statement;
-  const lines = [...s.lines, ...s.totals].map((l) => l.line).filter((n): n is number => n !== undefined);
   return {
     role: "statementLine",
     collaboration: d.collaboration.id,
@@ -58,55 +59,133 @@ export function cellAmount(d: Dataset, cell: Cell, lang: Lang): AnswerAmount {
       document: s.source.document,
       table: s.title,
       tableId: s.id,
-      ...(lines.length ? { lines: [Math.min(...lines), Math.max(...lines)] as const } : {}),
+      ...(s.source.lines ? { lines: [s.source.lines[0], s.source.lines[1]] as const } : {}),
     },
-    statement: { id: s.id, line: cell.line.label, column: cell.column.key },
+    statement: ref(cell),
   };
-  void lang;
 }
 
-/** "Intäkter 1 065 400 kr" — a column's printed label and the cell's value. */
-export function cellText(cell: Cell, lang: Lang): string {
-  return `${cell.column.label.toLowerCase()} ${money(cell.value, cell.statement.unit, lang)}`;
+/** A later printed cell minus an earlier one (the same line and column a year apart): computed, said so. */
+export function changeAmount(d: Dataset, later: Cell, earlier: Cell, lang: Lang): AnswerAmount {
+  return {
+    role: "statementChange",
+    collaboration: d.collaboration.id,
+    municipality: null,
+    item: later.line.label,
+    itemId: null,
+    year: later.statement.year,
+    amount: later.value.minus(earlier.value).toFixed(),
+    unit: later.statement.unit,
+    provenance: {
+      kind: "computed",
+      model: "difference",
+      description:
+        lang === "sv"
+          ? `${later.line.label} i ${later.statement.title} minus ${earlier.line.label} i ${earlier.statement.title}`
+          : `${later.line.label} in ${later.statement.title} minus ${earlier.line.label} in ${earlier.statement.title}`,
+    },
+    statement: ref(later),
+    comparedWith: ref(earlier),
+  };
 }
 
-/** Where the statement is printed, as the answer names it. */
-export function statementSource(s: FinancialStatement, lang: Lang): string {
-  const { title, ...rest } = s.source;
-  return describeSource(title && title !== s.title ? { ...rest, title } : rest, lang);
+const SIDE_EN = { revenue: "revenue", costs: "costs", net: "net" } as const;
+const FIGURE_EN = {
+  budget: "budget",
+  forecast: "forecast",
+  outcome: "outcome",
+  deviation: "deviation",
+  result: "operating result",
+} as const;
+
+/**
+ * A column as the answer names it: the printed label in Swedish; in English its figure where the
+ * table has one side only (SkånEarkiv's costs), its side where each side has one column (a budget's
+ * revenue and costs), else both ("revenue forecast").
+ */
+export function columnWord(s: FinancialStatement, c: StatementColumn, lang: Lang): string {
+  if (lang === "sv") return c.label.replace(/\s*\(.*\)$/u, "").toLowerCase();
+  if (c.side === "net" || new Set(s.columns.map((x) => x.side)).size === 1) return FIGURE_EN[c.figure];
+  const sameSide = s.columns.filter((x) => x.side === c.side);
+  return sameSide.length === 1 ? SIDE_EN[c.side] : `${SIDE_EN[c.side]} ${FIGURE_EN[c.figure]}`;
 }
 
 /**
- * The document's own sums that do not add up, as facts ("Summa kostnader är tryckt som 5 312 400 kr;
- * raderna summerar till 5 312 399 kr"). Nothing is corrected.
+ * What a column's printed label says beyond its name ("Differens (som tryckt; minustecknen föll bort
+ * i textutdraget)"), once for the answer rather than at every cell.
+ */
+export function columnNotes(turn: Pick<Turn, "lang">, cells: readonly Cell[]): string {
+  const labels = [...new Set(cells.map((c) => c.column.label))].filter((l) => /\(.*\)$/u.test(l));
+  return labels
+    .map((l) =>
+      turn.lang === "sv"
+        ? ` (Kolumnen ${l.replace(/\s*\((.*)\)$/u, ": $1")}.)`
+        : ` (The column is printed in the data as "${l}".)`,
+    )
+    .join("");
+}
+
+/** Where the statement is printed, as the answer names it (the document's heading once, not twice). */
+export function statementSource(s: FinancialStatement, lang: Lang): string {
+  const { title, section, ...rest } = s.source;
+  const heading = [title, section].filter((x) => x && x !== s.title);
+  return describeSource({ ...rest, ...(heading.length ? { title: heading[0] } : {}) }, lang);
+}
+
+/** The card's facts: the table answered from, and where it is printed. */
+export function sourceFacts(
+  turn: Pick<Turn, "lang">,
+  s: FinancialStatement,
+): { title: string; value: string }[] {
+  return [
+    { title: turn.lang === "sv" ? "Tabell" : "Table", value: s.title },
+    { title: turn.lang === "sv" ? "Källa" : "Source", value: statementSource(s, turn.lang) },
+  ];
+}
+
+/**
+ * The document's own sums that do not add up, as facts ("tryckt 1 792 486 kr, raderna summerar till
+ * 1 792 487 kr"). Nothing is corrected.
  */
 export function inconsistencies(turn: Pick<Turn, "lang">, s: FinancialStatement): string[] {
   return checkStatement(s)
     .filter((c) => !c.matches)
     .map((c) => {
-      const label = s.columns.find((x) => x.key === c.column)?.label ?? c.column;
+      const column = s.columns.find((x) => x.key === c.column);
+      const label = column ? columnWord(s, column, turn.lang) : c.column;
       const printed = c.printed.map((p) => money(p, s.unit, turn.lang)).join(" / ");
       const rows = money(c.rowSum, s.unit, turn.lang);
       return turn.lang === "sv"
-        ? `I dokumentet stämmer inte summan för ${label.toLowerCase()}: tryckt ${printed}, raderna summerar till ${rows}`
+        ? `I dokumentet stämmer inte summan för ${label}: tryckt ${printed}, raderna summerar till ${rows}`
         : `In the document the total of ${label} does not add up: printed ${printed}, the lines sum to ${rows}`;
     });
 }
 
-/** The lines of a statement about a cost item: its budget labels, its names and synonyms. */
-export function linesForItem(s: FinancialStatement, item: CostItem): StatementRow[] {
-  const labels = new Set(
-    item.years.flatMap((y) => y.budgetLabels ?? []).map((l) => foldName(l).replace(/ /g, "")),
-  );
-  const names = [item.name, item.nameEn, ...(item.synonyms ?? [])]
-    .map((n) => foldName(n).replace(/ /g, ""))
-    .filter((n) => n.length >= 4);
-  return s.lines.filter((l) => {
-    const label = foldName(l.label).replace(/ /g, "");
-    return (
-      labels.has(label) || names.some((n) => label.includes(n) || (label.length >= 6 && n.includes(label)))
+/**
+ * A line's printed net deviation that is not its revenue minus its costs (the interim report's tkr
+ * summary prints 1 792 − 1 673 as 120): said as a fact, as printed.
+ */
+export function netMismatches(turn: Pick<Turn, "lang">, cells: readonly Cell[]): string[] {
+  const notes: string[] = [];
+  const lines = [...new Set(cells.map((c) => c.line))];
+  for (const line of lines) {
+    const mine = cells.filter((c) => c.line === line);
+    const net = mine.filter((c) => c.column.side === "net" && c.column.figure === "deviation");
+    const revenue = mine.filter((c) => c.column.side === "revenue");
+    const costs = mine.filter((c) => c.column.side === "costs");
+    const [n, r, k] = [net[0], revenue[0], costs[0]];
+    if (net.length !== 1 || revenue.length !== 1 || costs.length !== 1 || !n || !r || !k) continue;
+    const diff = r.value.minus(k.value);
+    if (diff.eq(n.value)) continue;
+    const unit = n.statement.unit;
+    const m = (v: Decimal) => money(v, unit, turn.lang);
+    notes.push(
+      turn.lang === "sv"
+        ? `${line.label}: avvikelsen är tryckt ${m(n.value)}, men ${m(r.value)} − ${m(k.value)} = ${m(diff)}`
+        : `${line.label}: the deviation is printed as ${m(n.value)}, but ${m(r.value)} − ${m(k.value)} = ${m(diff)}`,
     );
-  });
+  }
+  return notes;
 }
 
 /** A line label without the side it is printed under ("KOSTNADER E-arkiv" → "E-arkiv"). */
@@ -114,26 +193,5 @@ export function lineSubject(label: string): string {
   return label.replace(/^(INTÄKTER|KOSTNADER)\s+/u, "").replace(/\s*\[sic\]$/u, "");
 }
 
-const GENERIC = new Set([
-  "projekt",
-  "summa",
-  "system",
-  "och",
-  "intakter",
-  "kostnader",
-  "norrbottens",
-  "enamnd",
-]);
-
-/**
- * The lines whose own words the question uses ("Projekt DCBD" for "DCBD", "Projekt Elevhälsan" for
- * "elevhälsan"): for lines no cost item names. Generic words (projekt, summa, system) do not count.
- */
-export function linesByWords(s: FinancialStatement, folds: ReadonlySet<string>): StatementRow[] {
-  return s.lines.filter((l) =>
-    lineSubject(l.label)
-      .split(/[\s,]+/u)
-      .map((w) => foldName(w).replace(/[^a-z0-9]/g, ""))
-      .some((w) => w.length >= 2 && !GENERIC.has(w) && folds.has(w)),
-  );
-}
+/** Letters and digits only, folded: "SOC system, grund" → "socsystemgrund". */
+export const compact = (text: string): string => foldName(text).replace(/[^a-z0-9]/g, "");
