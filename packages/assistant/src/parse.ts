@@ -1,14 +1,6 @@
-import { Decimal, editDistance, type Dataset } from "@samverkan/domain";
+import { Decimal, type Dataset } from "@samverkan/domain";
 import { collaborationIndex, lexiconOf, nearItems, nearMunicipalities, type Lexicon } from "./lexicon.js";
-import {
-  compactKey,
-  MAX_QUESTION_LENGTH,
-  PhraseIndex,
-  signalIndex,
-  spanText,
-  tokenize,
-  type Word,
-} from "./text.js";
+import { MAX_QUESTION_LENGTH, PhraseIndex, signalIndex, spanText, tokenize, type Word } from "./text.js";
 import type { Lang } from "./types.js";
 import {
   BODY_WORDS,
@@ -22,7 +14,7 @@ import {
   TOPIC_WORDS,
 } from "./vocabulary.js";
 import type { TopicId } from "./topics/topic.js";
-import { TOPIC_WORDS as TOPIC_SIGNAL_WORDS } from "./topics/words.js";
+import { nearTopic, topicLanguage, topicSignalIndex } from "./topic-signals.js";
 import { CONDITIONS, type Condition } from "./conditions.js";
 
 export type Signal = keyof typeof SIGNALS;
@@ -108,54 +100,6 @@ for (const [topic, phrases] of Object.entries(TOPIC_WORDS)) for (const p of phra
 
 const conditionIndex = new PhraseIndex<Condition["id"]>();
 for (const c of CONDITIONS) for (const p of c.phrases) conditionIndex.add(p, c.id);
-
-const topicSignalIndex = new PhraseIndex<TopicId[]>();
-{
-  const byPhrase = new Map<string, { phrase: string; ids: TopicId[] }>();
-  for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [
-    TopicId,
-    (typeof TOPIC_SIGNAL_WORDS)[TopicId],
-  ][])
-    for (const phrase of [...words.sv, ...words.en]) {
-      const entry = byPhrase.get(phrase.toLowerCase()) ?? { phrase, ids: [] };
-      if (!entry.ids.includes(id)) entry.ids.push(id);
-      byPhrase.set(phrase.toLowerCase(), entry);
-    }
-  for (const { phrase, ids } of byPhrase.values()) topicSignalIndex.add(phrase, ids);
-}
-/**
- * One-word topic words of five letters or more, for reading a misspelt one ("riskerr", "budgeen"): a
- * word nothing else explains that is one edit away counts as the topic's word.
- */
-const topicTypoKeys: { key: string; ids: TopicId[] }[] = [];
-for (const [id, words] of Object.entries(TOPIC_SIGNAL_WORDS) as [
-  TopicId,
-  (typeof TOPIC_SIGNAL_WORDS)[TopicId],
-][])
-  for (const phrase of [...words.sv, ...words.en]) {
-    const key = compactKey(phrase);
-    if (/[\s-]/.test(phrase) || key.length < 5) continue;
-    const entry = topicTypoKeys.find((x) => x.key === key);
-    if (!entry) topicTypoKeys.push({ key, ids: [id] });
-    else if (!entry.ids.includes(id)) entry.ids.push(id);
-  }
-
-function nearTopic(fold: string): TopicId[] | undefined {
-  if (fold.length < 5) return undefined;
-  return topicTypoKeys.find(
-    (x) => Math.abs(x.key.length - fold.length) <= 1 && editDistance(x.key, fold) <= 1,
-  )?.ids;
-}
-
-/** Topic words by language, as compact keys, for telling the question's language. */
-const topicLanguage = {
-  sv: new PhraseIndex<true>(),
-  en: new PhraseIndex<true>(),
-};
-for (const words of Object.values(TOPIC_SIGNAL_WORDS)) {
-  for (const w of words.sv) topicLanguage.sv.add(w, true);
-  for (const w of words.en) topicLanguage.en.add(w, true);
-}
 
 /** Words after which an item name is expected: "för e-arkiv", "for the e-archive". */
 const MONTH_ABBREVIATIONS = new Set([

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answer, type Answer } from "../../src/index.js";
 import { cases } from "../eval/topics/decisions.js";
 import { datasets } from "../support.js";
-import { expectAllRight, expectFollowUpsAnswered } from "./expect.js";
+import { expectEnoughCases, expectFollowUpsAnswered } from "./expect.js";
 
 const [norrbotten, skanearkiv] = datasets as [Dataset, Dataset];
 const ask = (q: string, now = "2022-09-01"): Answer => answer(q, { datasets, now });
@@ -123,7 +123,7 @@ describe("the decisions topic", () => {
 });
 
 describe("the decisions topic's evaluation cases", () => {
-  it("are at least 50, all answered right", () => {
-    expectAllRight(cases({ norrbotten, skanearkiv }), [], 50);
+  it("are at least 50, in Swedish and English (answered right: test/eval.test.ts)", () => {
+    expectEnoughCases(cases({ norrbotten, skanearkiv }), 50);
   });
 });

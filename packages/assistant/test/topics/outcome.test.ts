@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answer } from "../../src/index.js";
 import { datasets } from "../support.js";
 import { statementLineProblems } from "../eval/check-statement-lines.js";
-import { runCases } from "../eval/run.js";
+import { expectEnoughCases } from "./expect.js";
 import * as outcome from "../eval/topics/outcome.js";
 
 const ask = (q: string, now = "2022-09-01") => answer(q, { datasets, now });
@@ -81,11 +81,7 @@ describe("outcomes and forecasts of the interim report", () => {
     expect(a.followUps.length).toBeLessThanOrEqual(4);
   });
 
-  it("passes every case of the outcome evaluation", () => {
-    const results = runCases(outcome.cases(byId), [statementLineProblems]);
-    expect(results.length).toBeGreaterThanOrEqual(50);
-    expect(
-      results.filter((r) => r.problems.length > 0).map((r) => `${r.c.q}: ${r.problems.join("; ")}`),
-    ).toEqual([]);
+  it("has at least 50 evaluation cases in Swedish and English (answered right: test/eval.test.ts)", () => {
+    expectEnoughCases(outcome.cases(byId), 50);
   });
 });
