@@ -8,6 +8,14 @@ export function examples(turn: Pick<Turn, "lang">): string[] {
   return TOPIC_EXAMPLES.filter((e) => !e.after).map((e) => e.question[turn.lang]);
 }
 
+/** Every topic's title, lower case, as a list ("vad en kommun betalar, …, följdfrågor"). */
+function topicList(lang: "sv" | "en"): string {
+  return listing(
+    TOPIC_EXAMPLES.map((e) => e.title[lang].charAt(0).toLowerCase() + e.title[lang].slice(1)),
+    lang,
+  );
+}
+
 /** What the assistant can answer: every topic with one example, as text and as the card's table. */
 export function help(turn: Turn): Draft {
   const names = turn.datasets.map((d) =>
@@ -166,9 +174,9 @@ export function notUnderstood(turn: Turn): Draft {
     intent: "unknown",
     text: say(
       turn,
-      "Jag förstod inte frågan. Jag kan svara på vad kommuner betalar, hur kostnader fördelas, medlemmar och deltagare, möten, årshjul och närvaro. Pröva till exempel: " +
+      `Jag förstod inte frågan. Jag kan svara på: ${topicList("sv")}. Pröva till exempel: ` +
         examples(turn).slice(0, 3).join(" "),
-      "I did not understand the question. I can answer what municipalities pay, how costs are split, members and participants, meetings, the annual cycle and attendance. Try for example: " +
+      `I did not understand the question. I can answer: ${topicList("en")}. Try for example: ` +
         examples(turn).slice(0, 3).join(" "),
     ),
     followUps: examples(turn),

@@ -84,7 +84,7 @@ export interface DecisionQuestion {
 }
 
 const PARAGRAPH =
-  /§§?\s*(\d{1,3})(?:\s*(?:-|–|—|till|to)\s*§?\s*(\d{1,3}))?|(?<![\p{L}])(?:paragraf(?:en|erna|er)?|paragraph|paragraff)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,3})(?!\d)/giu;
+  /§§?\s*(\d{1,3})(?!\d)(?:\s*(?:-|–|—|till|to)\s*§?\s*(\d{1,3})(?!\d))?|(?<![\p{L}])(?:paragraf(?:en|erna|er)?|paragraph|paragraff)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,3})(?!\d)/giu;
 const CASE_NUMBER = /(?<!\d)((?:19|20)\d{2})\s*\/\s*(\d{1,4})(?:\s*-\s*(\d+(?:\.\d+)*))?(?!\d)/g;
 
 /** The paragraphs (§ 12, § 8–10, paragraf 14) a question names. */
