@@ -19,3 +19,6 @@ export {
   conversationKeySchema,
   type StoredConversationTurn,
 } from "./conversations.js";
+export * from "./secretary-inputs.js";
+export type { RoleGrant } from "./roles.js";
+export type { RecordedDecision } from "./decisions.js";

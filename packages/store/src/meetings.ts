@@ -33,17 +33,26 @@ export function applyMeetingChanges(
   attendance: readonly StoredAttendance[],
 ): StoredMeeting[] {
   const meetings = new Map<string, StoredMeeting>(
-    dataset.meetings.map((m) => [m.id, { ...m, origin: "dataset" as const }]),
+    dataset.meetings.map((m) => [m.id, { ...m, origin: "dataset" as const, sequence: 0 }]),
   );
   for (const { meetingId, change, recordedAt, recordedBy } of changes) {
     const stamp = { changedAt: recordedAt, changedBy: recordedBy };
     if (change.kind === "added") {
       if (meetings.has(meetingId)) continue; // A dataset re-import may since have added the same id.
-      meetings.set(meetingId, { ...change.meeting, status: "planned", origin: "added", ...stamp });
+      meetings.set(meetingId, {
+        ...change.meeting,
+        status: "planned",
+        origin: "added",
+        sequence: 0,
+        scheduleChangedAt: recordedAt,
+        ...stamp,
+      });
       continue;
     }
     const current = meetings.get(meetingId);
     if (!current) continue; // The meeting left the dataset in a later import; its changes are kept, unused.
+    // A calendar that subscribed to the plan replaces its copy of the event when this goes up.
+    const rescheduled = { sequence: current.sequence + 1, scheduleChangedAt: recordedAt };
     if (change.kind === "moved") {
       const { reason, ...to } = change.to;
       const { endDate: _e, startTime: _s, endTime: _t, reason: _r, ...rest } = current;
@@ -55,6 +64,7 @@ export function applyMeetingChanges(
         status: "moved",
         movedFrom: current.movedFrom ?? plannedTime(current),
         ...(reason !== undefined && { reason }),
+        ...rescheduled,
         ...stamp,
       });
     } else {
@@ -63,6 +73,7 @@ export function applyMeetingChanges(
         ...rest,
         status: "cancelled",
         ...(change.reason !== undefined && { reason: change.reason }),
+        ...rescheduled,
         ...stamp,
       });
     }
@@ -79,7 +90,8 @@ export function applyMeetingChanges(
         present: a.municipalities.length,
         of: Math.max(of, a.municipalities.length),
         counts: "municipalities",
-        source: `Registrerad närvaro (${a.recordedBy}, ${a.recordedAt.slice(0, 10)})`,
+        // Who recorded it is in the audit log; the answer names the record, not the person.
+        source: `Registrerad närvaro ${a.recordedAt.slice(0, 10)}`,
       },
       changedAt: a.recordedAt,
       changedBy: a.recordedBy,

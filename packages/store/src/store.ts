@@ -7,6 +7,7 @@ import {
   membersOn,
   type Dataset,
   type DatasetDocuments,
+  type Decision,
   type OpenItem,
   type ReminderDelivery,
   type ReminderKey,
@@ -70,6 +71,24 @@ import {
   type StoredConversationTurn,
 } from "./conversations.js";
 import { applyMeetingChanges, type StoredAttendance, type StoredChange } from "./meetings.js";
+import {
+  decisionRegister,
+  publishedDecision,
+  readRecordedDecisions,
+  recordedAsDecision,
+  upsertRecordedDecision,
+} from "./decisions.js";
+import { claimWrite } from "./idempotency.js";
+import { deleteRole, insertRole, readRoles, type RoleGrant } from "./roles.js";
+import {
+  aadObjectIdSchema,
+  decisionInputSchema,
+  idempotencyKeySchema,
+  roleGrantSchema,
+  type DecisionInput,
+  type MemberRole,
+  type RoleGrantInput,
+} from "./secretary-inputs.js";
 import { lockStore, migrate } from "./migrate.js";
 import { openPglite, openPostgres, type SqlClient, type SqlDatabase } from "./sql.js";
 import { hashToken, verifyTokenHash } from "./tokens.js";
@@ -170,6 +189,40 @@ export interface Store extends ReminderLedger {
     input: AttendanceInput,
     options: WriteOptions,
   ): Promise<StoredMeeting>;
+
+  /**
+   * Records a decision (§) of a meeting; the same § of the same meeting again replaces it (a correction).
+   * `conflict` when the published minutes already have that § for the meeting's date. Returns it as the
+   * register shows it.
+   */
+  recordDecision(
+    collaborationId: string,
+    meetingId: string,
+    input: DecisionInput,
+    options: WriteOptions,
+  ): Promise<Decision>;
+  /** The decisions register: the minutes' decisions and the recorded ones, by meeting date and §. */
+  decisions(collaborationId: string): Promise<Decision[]>;
+  /**
+   * The dataset as it stands: its meeting plan with every change and recorded attendance applied, and
+   * its decisions with the recorded ones. What the assistant, reports and calendar read. The same object
+   * comes back while nothing changed, so what is computed from it can be cached against it.
+   */
+  currentDataset(collaborationId: string): Promise<Dataset>;
+  /** `currentDataset` of every stored collaboration. */
+  currentDatasets(): Promise<Dataset[]>;
+
+  /**
+   * Grants a Teams user (by Azure AD object id) a role in a collaboration; granting it again changes
+   * nothing. Audit-logged as "role.grant". Returns the grant.
+   */
+  grantRole(collaborationId: string, input: RoleGrantInput, options: WriteOptions): Promise<RoleGrant>;
+  /** Revokes a role; `not_found` when the user does not hold it. Audit-logged as "role.revoke". */
+  revokeRole(collaborationId: string, input: RoleGrantInput, options: WriteOptions): Promise<RoleGrant>;
+  /** The granted roles, of one collaboration or all. */
+  roles(collaborationId?: string): Promise<RoleGrant[]>;
+  /** True when the Teams user holds the role in the collaboration. False for anything not an object id. */
+  hasRole(collaborationId: string, aadObjectId: string, role: MemberRole): Promise<boolean>;
 
   /**
    * Subscribes a chat to one role's reminders for a collaboration (`not_found` for an unknown one).
@@ -304,6 +357,8 @@ const INSTANT = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z
 class SqlStore implements Store {
   readonly kind: "pglite" | "postgres";
   private readonly cache = new Map<string, { revision: number; dataset: Dataset }>();
+  /** The last `currentDataset` of each collaboration, with what it was made from. */
+  private readonly current = new Map<string, { base: Dataset; key: string; dataset: Dataset }>();
 
   constructor(private readonly db: SqlDatabase) {
     this.kind = db.kind;
@@ -598,10 +653,17 @@ class SqlStore implements Store {
     const c = parseInput(meetingChangeSchema, change, "meeting change");
     const dataset = await this.dataset(collaborationId);
     const meetingId = c.kind === "added" ? c.meeting.id : c.meetingId;
+    const key = idempotencyKeyOf(options);
     return this.db.transaction(async (tx) => {
       await lockCollaboration(tx, collaborationId);
       const plan = await this.meetingState(tx, dataset);
       const before = plan.find((m) => m.id === meetingId);
+      const target = `meeting ${meetingId}`;
+      if (
+        key &&
+        !(await claimWrite(tx, key, { collaborationId, action: `meeting.${c.kind}`, target, actor }))
+      )
+        return findMeeting(plan, collaborationId, meetingId); // Made already: the plan as that write left it.
       if (c.kind === "added") {
         if (before)
           throw new StoreError(
@@ -640,9 +702,17 @@ class SqlStore implements Store {
     const actor = parseInput(actorSchema, options.actor, "actor");
     const value = parseInput(attendanceInputSchema, input, "attendance");
     const dataset = await this.dataset(collaborationId);
+    const key = idempotencyKeyOf(options);
     return this.db.transaction(async (tx) => {
       await lockCollaboration(tx, collaborationId);
       const before = findMeeting(await this.meetingState(tx, dataset), collaborationId, meetingId);
+      const write = {
+        collaborationId,
+        action: "attendance.record",
+        target: `attendance ${meetingId}`,
+        actor,
+      };
+      if (key && !(await claimWrite(tx, key, write))) return before; // Recorded already, with this key.
       const members = new Set(membersOn(dataset.collaboration, before.date));
       const problems: { path: string; message: string }[] = [];
       const municipalities: string[] = [];
@@ -700,6 +770,143 @@ class SqlStore implements Store {
       });
       return after;
     });
+  }
+
+  // --- decisions ---
+
+  async recordDecision(
+    collaborationId: string,
+    meetingId: string,
+    input: DecisionInput,
+    options: WriteOptions,
+  ): Promise<Decision> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    const value = parseInput(decisionInputSchema, input, "decision");
+    const dataset = await this.dataset(collaborationId);
+    const key = idempotencyKeyOf(options);
+    return this.db.transaction(async (tx) => {
+      await lockCollaboration(tx, collaborationId);
+      const meeting = findMeeting(await this.meetingState(tx, dataset), collaborationId, meetingId);
+      const target = `decision ${meetingId} § ${value.paragraph}`;
+      const recordedNow = async () => {
+        const [saved] = await readRecordedDecisions(tx, collaborationId, meetingId).then((all) =>
+          all.filter((d) => d.paragraph === value.paragraph),
+        );
+        return saved && recordedAsDecision(saved, meeting);
+      };
+      if (
+        key &&
+        !(await claimWrite(tx, key, { collaborationId, action: "decision.record", target, actor }))
+      ) {
+        const saved = await recordedNow();
+        if (saved) return saved;
+      }
+      const minuted = publishedDecision(dataset.decisions, meeting, value.paragraph);
+      if (minuted)
+        throw new StoreError(
+          "conflict",
+          `§ ${value.paragraph} of the meeting on ${meeting.date} is in the published minutes ("${minuted.title}"); ` +
+            "a recorded decision does not replace the minutes",
+        );
+      const before = (await recordedNow()) ?? null;
+      await upsertRecordedDecision(tx, collaborationId, {
+        meetingId,
+        paragraph: value.paragraph,
+        subject: value.subject,
+        decision: value.decision,
+        ...(value.caseNumber !== undefined && { caseNumber: value.caseNumber }),
+        recordedBy: actor,
+      });
+      const after = await recordedNow();
+      if (!after) throw new StoreError("conflict", `${target} was not saved`);
+      await writeAudit(tx, { actor, action: "decision.record", collaborationId, target, before, after });
+      return after;
+    });
+  }
+
+  async decisions(collaborationId: string): Promise<Decision[]> {
+    return [...(await this.currentDataset(collaborationId)).decisions];
+  }
+
+  async currentDataset(collaborationId: string): Promise<Dataset> {
+    const base = await this.dataset(collaborationId);
+    const meetings = await this.meetingState(this.db, base);
+    const recorded = await readRecordedDecisions(this.db, collaborationId);
+    const key = JSON.stringify([meetings, recorded]);
+    const known = this.current.get(collaborationId);
+    if (known && known.base === base && known.key === key) return known.dataset;
+    const dataset: Dataset = Object.freeze({
+      ...base,
+      meetings,
+      decisions: decisionRegister(base.decisions, recorded, meetings),
+    });
+    this.current.set(collaborationId, { base, key, dataset });
+    return dataset;
+  }
+
+  async currentDatasets(): Promise<Dataset[]> {
+    const infos = await this.collaborations();
+    return Promise.all(infos.map((c) => this.currentDataset(c.id)));
+  }
+
+  // --- roles ---
+
+  async grantRole(collaborationId: string, input: RoleGrantInput, options: WriteOptions): Promise<RoleGrant> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    const grant = parseInput(roleGrantSchema, input, "role grant");
+    return this.db.transaction(async (tx) => {
+      await lockCollaboration(tx, collaborationId);
+      const added = await insertRole(tx, { collaborationId, ...grant, grantedBy: actor });
+      const [saved] = await readRoles(tx, { collaborationId, ...grant });
+      if (!saved) throw new StoreError("conflict", `The ${grant.role} role was not saved`);
+      if (added)
+        await writeAudit(tx, {
+          actor,
+          action: "role.grant",
+          collaborationId,
+          target: `${grant.role} ${grant.aadObjectId}`,
+          before: null,
+          after: saved,
+        });
+      return saved;
+    });
+  }
+
+  async revokeRole(
+    collaborationId: string,
+    input: RoleGrantInput,
+    options: WriteOptions,
+  ): Promise<RoleGrant> {
+    const actor = parseInput(actorSchema, options.actor, "actor");
+    const grant = parseInput(roleGrantSchema, input, "role grant");
+    return this.db.transaction(async (tx) => {
+      await lockCollaboration(tx, collaborationId);
+      const [held] = await readRoles(tx, { collaborationId, ...grant });
+      if (!held || !(await deleteRole(tx, { collaborationId, ...grant })))
+        throw new StoreError(
+          "not_found",
+          `${grant.aadObjectId} does not hold the ${grant.role} role in ${collaborationId}`,
+        );
+      await writeAudit(tx, {
+        actor,
+        action: "role.revoke",
+        collaborationId,
+        target: `${grant.role} ${grant.aadObjectId}`,
+        before: held,
+        after: null,
+      });
+      return held;
+    });
+  }
+
+  roles(collaborationId?: string): Promise<RoleGrant[]> {
+    return readRoles(this.db, collaborationId === undefined ? {} : { collaborationId });
+  }
+
+  async hasRole(collaborationId: string, aadObjectId: string, role: MemberRole): Promise<boolean> {
+    const id = aadObjectIdSchema.safeParse(aadObjectId);
+    if (!id.success) return false;
+    return (await readRoles(this.db, { collaborationId, aadObjectId: id.data, role })).length > 0;
   }
 
   // --- audit log ---
@@ -995,6 +1202,13 @@ class SqlStore implements Store {
 function subscriptionSummary(s: ReminderSubscription): Omit<ReminderSubscription, "reference"> {
   const { reference: _reference, ...rest } = s;
   return rest;
+}
+
+/** The write's idempotency key, checked; undefined when the write has none. */
+function idempotencyKeyOf(options: WriteOptions): string | undefined {
+  return options.idempotencyKey === undefined
+    ? undefined
+    : parseInput(idempotencyKeySchema, options.idempotencyKey, "idempotency key");
 }
 
 /** Serialises writes to one collaboration's meetings, so two changes never read the same plan. */

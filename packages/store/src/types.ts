@@ -4,6 +4,11 @@ import type { AmountKind, TokenRole } from "./inputs.js";
 /** Who makes a write; the audit log records it. */
 export interface WriteOptions {
   readonly actor: string;
+  /**
+   * Makes the write once: a second write with the same key (a card submitted twice, a retried
+   * request) writes nothing and returns the record as it stands. Meetings, attendance and decisions.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** An outcome or forecast as recorded. `amount` is an exact decimal string with the scale it was written with. */
@@ -54,6 +59,13 @@ export type StoredMeeting = Meeting & {
   /** The recorded attendees; `attendance` then counts them against the members on the meeting's date. */
   readonly attendees?: RecordedAttendance;
   readonly attendance?: Attendance;
+  /**
+   * How often its time, place or status was changed (moved, cancelled): 0 as planned. A calendar
+   * feed's SEQUENCE; recording attendance does not raise it.
+   */
+  readonly sequence: number;
+  /** When its time, place or status was last changed (or it was added), ISO 8601; absent as planned. */
+  readonly scheduleChangedAt?: string;
   /** When the meeting was last changed or its attendance recorded, and by whom. */
   readonly changedAt?: string;
   readonly changedBy?: string;

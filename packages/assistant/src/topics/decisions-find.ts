@@ -233,7 +233,7 @@ export function findDecisions(turn: Turn, q: DecisionQuestion): DecisionSearch {
   let pool = [...d.decisions].sort(byOrder);
   if (q.caseNumbers.length > 0)
     pool = pool.filter((x) =>
-      q.caseNumbers.some((c) => x.caseNumber === c || x.caseNumber.startsWith(`${c}-`)),
+      q.caseNumbers.some((c) => x.caseNumber === c || (x.caseNumber?.startsWith(`${c}-`) ?? false)),
     );
   if (q.paragraphs.length > 0) pool = pool.filter((x) => q.paragraphs.includes(x.paragraph));
   const iso = (x: Decision) => x.meetingDate ?? "";

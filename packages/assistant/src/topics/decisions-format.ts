@@ -81,6 +81,7 @@ function sentToText(turn: Turn, x: Decision): string {
 }
 
 function caseText(turn: Turn, x: Decision): string {
+  if (x.caseNumber === undefined) return say(turn, "utan ärendenr", "no case no.");
   return say(turn, `ärendenr ${x.caseNumber}`, `case no. ${x.caseNumber}`);
 }
 
@@ -121,7 +122,7 @@ export function decisionsTable(turn: Turn, decisions: readonly Decision[]): Repo
     rows: decisions.map((x) => ({
       cells: {
         p: text(`§ ${x.paragraph}`),
-        case: text(x.caseNumber),
+        case: text(x.caseNumber ?? "–"),
         title: text(x.title),
         decision: text(x.decision),
         date: text(x.meetingDate ? dateText(x.meetingDate, turn.lang) : "–"),

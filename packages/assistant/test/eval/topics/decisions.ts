@@ -40,7 +40,10 @@ export function cases({ norrbotten, skanearkiv }: { norrbotten: Dataset; skanear
 
   // Every decision by its paragraph and its case number.
   for (const x of all) {
-    const detail = [head(x), x.caseNumber, minuted(x)];
+    const caseNumber = x.caseNumber;
+    if (caseNumber === undefined)
+      throw new Error(`the published minutes give § ${x.paragraph} a case number`);
+    const detail = [head(x), caseNumber, minuted(x)];
     out.push(
       sv(`Vad beslutades i § ${x.paragraph}?`, "decisions", [...detail, date(x, "sv"), "Källa: protokollet"]),
       en(`What was decided in paragraph ${x.paragraph}?`, "decisions", [
@@ -48,8 +51,8 @@ export function cases({ norrbotten, skanearkiv }: { norrbotten: Dataset; skanear
         "quoted in Swedish as minuted",
         date(x, "en"),
       ]),
-      sv(`ärende ${x.caseNumber}`, "decisions", detail),
-      en(`Which decision has case number ${x.caseNumber}?`, "decisions", detail),
+      sv(`ärende ${caseNumber}`, "decisions", detail),
+      en(`Which decision has case number ${caseNumber}?`, "decisions", detail),
       sv(`Vad står i protokolet om paragraf ${x.paragraph}?`, "decisions", detail),
       en(`desicion in § ${x.paragraph}`, "decisions", detail),
     );
