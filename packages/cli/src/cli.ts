@@ -5,6 +5,7 @@ import { allocateCommand } from "./commands/allocate.js";
 import { askCommand } from "./commands/ask.js";
 import { chatCommand } from "./commands/chat.js";
 import { exportCommand } from "./commands/export.js";
+import { grantCommand } from "./commands/grant.js";
 import { importCommand } from "./commands/import.js";
 import { remindersCommand } from "./commands/reminders.js";
 import { reportCommand } from "./commands/report.js";
@@ -26,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   remindersCommand,
+  grantCommand,
 ];
 
 const HELP = `samverkan — verktyg för gemensamma nämnder
