@@ -43,8 +43,8 @@ const BOT_PORT = 3978;
 const BOT_URL = `http://127.0.0.1:${BOT_PORT}/api/messages`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Below the test's own limit, so a stuck step still ends in a JSON report rather than a kill. */
-const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 45_000);
-const STEP_MS = 15_000;
+const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 110_000);
+const STEP_MS = 30_000;
 
 const work = mkdtempSync(join(tmpdir(), "samverkan-e2e-"));
 const state = {

@@ -95,7 +95,7 @@ function requireOrSkip(context: TestContext, ...problems: (string | undefined)[]
 }
 
 /** Runs driver.mjs in a fresh namespace; resolves with its JSON report, failing with everything it knows. */
-async function runDriver(mode: "browser" | "api" | "launcher", timeoutMs = 55_000): Promise<DriverResult> {
+async function runDriver(mode: "browser" | "api" | "launcher", timeoutMs = 120_000): Promise<DriverResult> {
   if (!existsSync(BUILT_BOT)) {
     throw new Error(`${BUILT_BOT} is missing: build the bot first (npm run build -w @samverkan/teams-bot)`);
   }
@@ -203,7 +203,7 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     expect(result.botErrors).toEqual([]);
     // The page tried only the Office CDN (fonts, an animation); everything beyond loopback was refused.
     for (const url of result.blocked ?? []) expect(new URL(url).hostname).not.toMatch(/^(127\.|localhost$)/);
-  }, 60_000);
+  }, 130_000);
 
   it("answers over the Playground's HTTP and WebSocket API, and a reminder arrives there", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM);
@@ -212,7 +212,7 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     expectTheAnswer(result.reply);
     expectTheReminder(result.reminder);
     expect(result.botErrors).toEqual([]);
-  }, 60_000);
+  }, 130_000);
 
   it("npm run playground's launcher serves both on loopback and stops both on SIGTERM", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM);
