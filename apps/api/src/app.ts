@@ -32,6 +32,7 @@ import { registerAskRoutes } from "./routes/ask.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCollaborationRoutes } from "./routes/collaborations.js";
 import { registerHealthRoutes } from "./routes/health.js";
+import { registerCalendarRoutes } from "./routes/calendar.js";
 import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerRecordRoutes } from "./routes/records.js";
 import { registerReportRoutes } from "./routes/reports.js";
@@ -76,6 +77,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Who may call the route: anyone, a reader when reads are protected, or the secretary. */
     access?: "public" | "read" | "secretary";
+    /**
+     * A calendar feed: calendar clients subscribe to a URL and cannot send a header, so the token may
+     * also come as `?token=` (a read token; the URL is then the secret).
+     */
+    tokenInQuery?: boolean;
   }
   interface FastifyRequest {
     /** The token holder's name, once authenticated (the audit log's "who"). */
@@ -351,6 +357,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       registerStatementRoutes(api, ctx);
       registerReportRoutes(api, ctx);
       registerMeetingRoutes(api, ctx);
+      registerCalendarRoutes(api, ctx);
       registerRecordRoutes(api, ctx);
       registerAskRoutes(api, ctx);
       registerAuditRoutes(api, ctx);

@@ -19,7 +19,12 @@ export async function authenticate(
   const access = request.routeOptions.config?.access ?? "public";
   if (access === "public" || (access === "read" && readAccess === "public")) return;
 
-  const header = request.headers.authorization;
+  const query = request.query as { token?: unknown } | undefined;
+  const header =
+    request.headers.authorization ??
+    (request.routeOptions.config?.tokenInQuery && typeof query?.token === "string"
+      ? `Bearer ${query.token}`
+      : undefined);
   if (header === undefined) {
     reply.header("www-authenticate", 'Bearer realm="samverkan"');
     throw new HttpProblem("unauthorized", {

@@ -33,6 +33,8 @@ describe("the OpenAPI document", () => {
       "get /v1/collaborations/{collaboration}/meetings",
       "post /v1/collaborations/{collaboration}/meetings",
       "get /v1/collaborations/{collaboration}/meetings/{meeting}",
+      "get /v1/collaborations/{collaboration}/meetings.ics",
+      "get /v1/collaborations/{collaboration}/meetings/{meeting}/calendar.ics",
       "post /v1/collaborations/{collaboration}/meetings/{meeting}/move",
       "post /v1/collaborations/{collaboration}/meetings/{meeting}/cancel",
       "put /v1/collaborations/{collaboration}/meetings/{meeting}/attendance",
