@@ -8,13 +8,13 @@ import type { ApiStore } from "./store-port.js";
  * remembered against that object and is forgotten with it.
  */
 export class DataView {
-  readonly #store: Pick<ApiStore, "datasets" | "meetings">;
+  readonly #store: Pick<ApiStore, "datasets" | "meetings" | "currentDataset">;
   readonly #withMeetings = new WeakMap<
     Dataset,
     { meetings: readonly Meeting[]; key: string; dataset: Dataset }
   >();
 
-  constructor(store: Pick<ApiStore, "datasets" | "meetings">) {
+  constructor(store: Pick<ApiStore, "datasets" | "meetings" | "currentDataset">) {
     this.#store = store;
   }
 
@@ -65,6 +65,14 @@ export class DataView {
     const merged: Dataset = Object.freeze({ ...dataset, meetings: Object.freeze([...meetings]) });
     this.#withMeetings.set(dataset, { meetings, key, dataset: merged });
     return merged;
+  }
+
+  /**
+   * The dataset as the store has it now: the meeting plan with recorded attendees, and the decisions
+   * register with the recorded decisions. For the attendance and decisions reports, which need both.
+   */
+  current(dataset: Dataset): Promise<Dataset> {
+    return this.#store.currentDataset(dataset.collaboration.id);
   }
 
   async allWithCurrentMeetings(): Promise<Dataset[]> {

@@ -28,8 +28,13 @@ export function apiStore(store: Store, options: AdapterOptions = {}): ApiStore {
   let cached: { at: number; value: Promise<Awaited<ReturnType<Store["datasets"]>>> } | undefined;
   // The meeting plan per collaboration, reused for the same time; this API's own writes forget it at once.
   const plans = new Map<string, { at: number; value: ReturnType<Store["meetings"]> }>();
+  // The current dataset (plan, recorded attendance and decisions) per collaboration, reused the same way.
+  const currents = new Map<string, { at: number; value: ReturnType<Store["currentDataset"]> }>();
   const forget = <T>(collaborationId: string, write: Promise<T>): Promise<T> =>
-    write.finally(() => plans.delete(collaborationId));
+    write.finally(() => {
+      plans.delete(collaborationId);
+      currents.delete(collaborationId);
+    });
 
   return {
     ping: () => store.ping(),
@@ -53,6 +58,17 @@ export function apiStore(store: Store, options: AdapterOptions = {}): ApiStore {
       plans.set(c, { at: t, value });
       value.catch(() => {
         if (plans.get(c)?.value === value) plans.delete(c);
+      });
+      return value;
+    },
+    currentDataset: (c) => {
+      const t = now();
+      const known = currents.get(c);
+      if (known && t - known.at < ttl) return known.value;
+      const value = store.currentDataset(c);
+      currents.set(c, { at: t, value });
+      value.catch(() => {
+        if (currents.get(c)?.value === value) currents.delete(c);
       });
       return value;
     },

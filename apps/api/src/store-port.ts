@@ -12,6 +12,7 @@ export type ApiStore = Pick<
   | "datasets"
   | "meetings"
   | "meeting"
+  | "currentDataset"
   | "recordAmount"
   | "amounts"
   | "changeMeeting"

@@ -12,6 +12,8 @@ export { buildBudgetReport, type BudgetReportOptions } from "./builders/budget.j
 export { buildInterimReport, type InterimReportOptions } from "./builders/interim.js";
 export { buildMeetingsReport, type MeetingsReportOptions } from "./builders/meetings.js";
 export { buildMaxWithdrawalReport, type MaxWithdrawalReportOptions } from "./builders/max-withdrawal.js";
+export { buildAttendanceReport, type AttendanceReportOptions } from "./builders/attendance.js";
+export { buildDecisionsReport, type DecisionsReportOptions } from "./builders/decisions.js";
 export {
   buildReport,
   REPORT_NAMES,

@@ -15,7 +15,9 @@ export type ReportName =
   | "budget" // Budget
   | "interim" // Delårsrapport / uppföljning
   | "meetings" // Sammanträdesplan och årshjul
-  | "max-withdrawal"; // SkånEarkiv: maximalt uttag
+  | "max-withdrawal" // SkånEarkiv: maximalt uttag
+  | "attendance" // Närvaro per sammanträde och per kommun
+  | "decisions"; // Beslutsregister
 
 /** Where a number comes from: printed in a document's table, or computed by the engine. */
 export type CellProvenance = "published" | "computed";

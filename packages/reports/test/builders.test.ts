@@ -455,6 +455,8 @@ describe("buildReport", () => {
       "interim",
       "meetings",
       "max-withdrawal",
+      "attendance",
+      "decisions",
     ]);
     expect(buildReport(norrbotten, "interim", { year: 2022 }).name).toBe("interim");
     expect(() => buildReport(norrbotten, "statement", { year: 2023 })).toThrow(

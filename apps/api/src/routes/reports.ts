@@ -56,9 +56,9 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
         tags: ["reports"],
         summary: "A report as JSON, CSV, XLSX, Markdown or HTML",
         description:
-          `Reports: ${REPORT_NAMES.join(", ")}. Every report but max-withdrawal needs \`year\`; statement needs ` +
-          "`municipality`. The language is `lang`, else Accept-Language (Swedish by default). CSV is for Excel " +
-          "set to Swedish (BOM, semicolons, decimal comma).",
+          `Reports: ${REPORT_NAMES.join(", ")}. Every report but max-withdrawal and decisions needs \`year\`; ` +
+          "statement needs `municipality`. The language is `lang`, else Accept-Language (Swedish by default). " +
+          "CSV is for Excel set to Swedish (BOM, semicolons, decimal comma).",
         params: reportParams,
         querystring: z.object({
           year: yearParam.optional(),
@@ -114,8 +114,14 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
       const q = request.query;
       const lang = q.lang ?? requestLang(request);
       const municipality = q.municipality === undefined ? undefined : municipalityIn(d, q.municipality).name;
-      // The meeting plan as it stands in the store (moves, cancellations, attendance), not as published.
-      const dataset = report === "meetings" ? await data.withCurrentMeetings(d) : d;
+      // The meeting plan as it stands in the store (moves, cancellations, attendance), not as published;
+      // attendance and decisions also need what the secretary recorded (attendees, decisions).
+      const dataset =
+        report === "meetings"
+          ? await data.withCurrentMeetings(d)
+          : report === "attendance" || report === "decisions"
+            ? await data.current(d)
+            : d;
       const items = q.items
         ?.split(",")
         .map((s) => s.trim())

@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { answer, exampleLines, type Answer } from "@samverkan/assistant";
 import { BUNDLED_DATASETS, loadBundledDataset } from "@samverkan/data";
 import type { Dataset } from "@samverkan/domain";
-import { parseChoice, parseOptions, UsageError, type Command } from "../options.js";
+import { parseChoice, parseOptions, UsageError, type CliIo, type Command } from "../options.js";
+import { answerDatasets } from "./current-datasets.js";
 
 const FORMATS = ["text", "json"] as const;
 
@@ -65,40 +66,53 @@ export function answerText(a: Answer): string {
   return lines.join("\n");
 }
 
-export const askCommand: Command = {
-  name: "ask",
-  synopsis: 'samverkan ask "FRÅGA" [--now DATUM] [--format text|json]',
-  summary: "Svarar på en fråga på svenska eller engelska, med beloppens ursprung",
-  usage: USAGE,
-  run(args, io) {
-    const { values, positionals } = parseOptions(() =>
-      parseArgs({
-        args: [...args],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          now: { type: "string" },
-          format: { type: "string" },
-          collaboration: { type: "string" },
-          help: { type: "boolean", short: "h" },
-        },
-      }),
-    );
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
-    const question = positionals.join(" ").trim();
-    if (!question) throw new UsageError("Frågan saknas.");
-    const format = parseChoice(values.format, "format", FORMATS) ?? "text";
-    const collaboration = parseChoice(values.collaboration, "collaboration", BUNDLED_DATASETS);
-    const now = parseNow(values.now, io.today);
+function runAsk(args: readonly string[], io: CliIo, datasets: () => Promise<Dataset[]> | Dataset[]) {
+  const { values, positionals } = parseOptions(() =>
+    parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        now: { type: "string" },
+        format: { type: "string" },
+        collaboration: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }),
+  );
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const question = positionals.join(" ").trim();
+  if (!question) throw new UsageError("Frågan saknas.");
+  const format = parseChoice(values.format, "format", FORMATS) ?? "text";
+  const collaboration = parseChoice(values.collaboration, "collaboration", BUNDLED_DATASETS);
+  const now = parseNow(values.now, io.today);
+  const from = datasets();
+  const reply = (list: Dataset[]) => {
     const a = answer(question, {
-      datasets: askDatasets(),
+      datasets: list,
       now,
       ...(collaboration ? { defaultCollaboration: collaboration } : {}),
     });
     io.out(format === "json" ? JSON.stringify(a, null, 2) : answerText(a));
     return 0;
+  };
+  return Array.isArray(from) ? reply(from) : from.then(reply);
+}
+
+export const askCommand: Command & { runAsync: (args: readonly string[], io: CliIo) => Promise<number> } = {
+  name: "ask",
+  synopsis: 'samverkan ask "FRÅGA" [--now DATUM] [--format text|json]',
+  summary: "Svarar på en fråga på svenska eller engelska, med beloppens ursprung",
+  usage: USAGE,
+  run(args, io) {
+    return runAsk(args, io, askDatasets) as number;
+  },
+  // From the command line: the database's plan as it stands (recorded attendance, moves, decisions) when
+  // there is one, else the bundled data.
+  async runAsync(args, io) {
+    return runAsk(args, io, () => answerDatasets(process.env));
   },
 };

@@ -41,6 +41,10 @@ const USAGE = `samverkan report RAPPORT --collaboration ID --year ÅR [--municip
     interim          Delårsrapport / uppföljning: utfall mot budget och prognos, med avvikelser
     meetings         Sammanträdesplan och årshjul: möten, vad årshjulet kräver, närvaro mot målet 75 %
     max-withdrawal   SkånEarkiv: maximalt uttag per kommun med uppräkningen (--year valfritt: alla år)
+    attendance       Närvaro: per sammanträde (närvarande av möjliga, andel mot målet 75 %, summa för året)
+                     och per medlemskommun där närvarande kommuner är registrerade
+    decisions        Beslutsregister: varje § med datum, ärendenr, ärende, beslut och källa
+                     (--year valfritt: alla år)
 
   --collaboration ID      norrbotten eller skanearkiv
   --year ÅR               t.ex. 2023
@@ -56,7 +60,9 @@ const USAGE = `samverkan report RAPPORT --collaboration ID --year ÅR [--municip
 Exempel:
   samverkan report allocation --collaboration norrbotten --year 2023 --table "Gemensamma tjänster 2023"
   samverkan report statement --collaboration norrbotten --year 2023 --municipality Kalix --format csv --out kalix.csv
-  samverkan report interim --collaboration norrbotten --year 2022 --format xlsx --out delarsrapport.xlsx`;
+  samverkan report interim --collaboration norrbotten --year 2022 --format xlsx --out delarsrapport.xlsx
+  samverkan report attendance --collaboration norrbotten --year 2022
+  samverkan report decisions --collaboration norrbotten --format csv --out beslut.csv`;
 
 const OPTIONS = {
   collaboration: { type: "string" },
@@ -115,8 +121,9 @@ function prepare(args: readonly string[], io: CliIo): Request | number {
   const csvStyle =
     parseChoice(values.csv, "csv", ["excel", "plain"] as const) === "plain" ? "plain" : "excel-sv";
   const collaboration = required(values.collaboration, "collaboration");
+  // max-withdrawal and decisions show every year when --year is left out; the others need one.
   const year =
-    values.year === undefined && name === "max-withdrawal"
+    values.year === undefined && (name === "max-withdrawal" || name === "decisions")
       ? undefined
       : parseYear(required(values.year, "year"));
   if (format === "xlsx" && !values.out)
@@ -175,7 +182,8 @@ export const reportCommand: Command & { runAsync: (args: readonly string[], io: 
   {
     name: "report",
     synopsis: "samverkan report RAPPORT --collaboration ID --year ÅR [--format md|csv|xlsx|html|card]",
-    summary: "Rapporter: fördelning, kommunbesked, budget, delårsrapport, sammanträdesplan, maximalt uttag",
+    summary:
+      "Rapporter: fördelning, kommunbesked, budget, delårsrapport, sammanträdesplan, maximalt uttag, närvaro, beslutsregister",
     usage: USAGE,
     run(args, io) {
       const r = prepare(args, io);

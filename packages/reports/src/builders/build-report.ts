@@ -1,7 +1,9 @@
 import type { Dataset } from "@samverkan/domain";
 import type { Report, ReportLang, ReportName } from "../model.js";
 import { buildAllocationReport } from "./allocation.js";
+import { buildAttendanceReport } from "./attendance.js";
 import { buildBudgetReport } from "./budget.js";
+import { buildDecisionsReport } from "./decisions.js";
 import { buildInterimReport } from "./interim.js";
 import { buildMaxWithdrawalReport } from "./max-withdrawal.js";
 import { buildMeetingsReport } from "./meetings.js";
@@ -15,10 +17,12 @@ export const REPORT_NAMES: readonly ReportName[] = [
   "interim",
   "meetings",
   "max-withdrawal",
+  "attendance",
+  "decisions",
 ];
 
 export interface BuildReportOptions {
-  /** Required by every report but max-withdrawal (which shows every year when it is left out). */
+  /** Required by every report but max-withdrawal and decisions (which show every year when it is left out). */
   readonly year?: number;
   /** Required by statement. */
   readonly municipality?: string;
@@ -67,5 +71,9 @@ export function buildReport(d: Dataset, name: ReportName, o: BuildReportOptions)
       return buildMeetingsReport(d, { year: need(o.year, "--year", name), lang });
     case "max-withdrawal":
       return buildMaxWithdrawalReport(d, { lang, ...(o.year !== undefined ? { years: [o.year] } : {}) });
+    case "attendance":
+      return buildAttendanceReport(d, { year: need(o.year, "--year", name), lang });
+    case "decisions":
+      return buildDecisionsReport(d, { lang, ...(o.year !== undefined ? { year: o.year } : {}) });
   }
 }
