@@ -12,6 +12,7 @@ import type { Store } from "@samverkan/store";
 import { conversationMemory, type ConversationOptions } from "./conversations.js";
 import { createPlanning, shouldAskPlanner } from "./planner/index.js";
 import { registerReminderCommands, type ReminderCommandStore } from "./reminders/index.js";
+import { registerSecretary, type SecretaryDeps } from "./secretary/routes.js";
 
 export interface BotCredentials {
   readonly appId?: string;
@@ -22,7 +23,7 @@ export interface BotCredentials {
 export interface CreateBotOptions {
   /** The datasets to answer from; or a `store`, asked on every question so recorded changes show. */
   readonly datasets?: readonly Dataset[];
-  readonly store?: Pick<Store, "datasets">;
+  readonly store?: Pick<Store, "datasets"> & Partial<Pick<Store, "currentDatasets">>;
   /** The clock the assistant reads "i år", "nästa sammanträde" against (tests pin it). */
   readonly now?: () => Date;
   /** Used when the caller builds its own adapter; otherwise one is made from `credentials`. */
@@ -47,6 +48,11 @@ export interface CreateBotOptions {
    * kept in this store for `ttlMinutes` (default 30). Without, every question stands on its own.
    */
   readonly conversations?: ConversationOptions;
+  /**
+   * The secretary's cards (attendance, decisions, moving or cancelling a meeting), written to this
+   * store for Teams users it gives the secretary role. Without, the commands say a database is needed.
+   */
+  readonly secretary?: Omit<SecretaryDeps, "now">;
 }
 
 export interface Bot {
@@ -76,7 +82,8 @@ export function createBot(options: CreateBotOptions): Bot {
   });
 
   const currentDatasets = async (): Promise<readonly Dataset[]> =>
-    datasets ?? (store ? await store.datasets() : []);
+    // The plan as it stands (moves, recorded attendance and decisions) where the store has it.
+    datasets ?? (store ? await (store.currentDatasets?.() ?? store.datasets()) : []);
   const ask = async (question: string, previous?: ConversationTurn): Promise<Answer> =>
     answer(question, { datasets: await currentDatasets(), now: now(), ...(previous ? { previous } : {}) });
   const memory = options.conversations && conversationMemory(options.conversations, now, logError);
@@ -92,6 +99,7 @@ export function createBot(options: CreateBotOptions): Bot {
     : undefined;
 
   // Registered first: teams-ai runs the first route that matches, and a command is not a question.
+  registerSecretary(app, questionOf, options.secretary && { ...options.secretary, now });
   registerReminderCommands(app, questionOf, options.reminders && { ...options.reminders, now });
 
   app.activity(ActivityTypes.Message, async (context, state) => {

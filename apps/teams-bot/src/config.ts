@@ -26,6 +26,11 @@ export interface BotConfig {
   readonly clockStart?: Date;
   /** `CONVERSATION_TTL_MINUTES`: how long after its last answer a follow-up still has the context. */
   readonly conversationTtlMinutes: number;
+  /**
+   * `SAMVERKAN_API_URL`: the API's address as members' calendars reach it (default the API's local
+   * one, http://localhost:3000): "Lägg till i kalendern" links to its .ics there.
+   */
+  readonly apiUrl: string;
 }
 
 /** A week: a conversation's context is for the next questions, not for keeping. */
@@ -50,7 +55,15 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): B
     dataDir: nonEmpty(env.SAMVERKAN_DATA_DIR),
     clockStart: parseClockStart(env.SAMVERKAN_NOW),
     conversationTtlMinutes: conversationTtl(nonEmpty(env.CONVERSATION_TTL_MINUTES)),
+    apiUrl: apiUrl(nonEmpty(env.SAMVERKAN_API_URL)),
   };
+}
+
+function apiUrl(value: string | undefined): string {
+  const url = value ?? "http://localhost:3000";
+  if (!/^https?:\/\/[^\s/]+/.test(url))
+    throw new RangeError(`SAMVERKAN_API_URL must be an http(s) address, not "${url}"`);
+  return url.replace(/\/+$/, "");
 }
 
 function conversationTtl(value: string | undefined): number {

@@ -53,6 +53,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     adapter,
     credentials,
     reminders: { store, settings: reminders.settings },
+    secretary: {
+      store,
+      calendarUrl: (collaboration, meeting) =>
+        `${config.apiUrl}/v1/collaborations/${encodeURIComponent(collaboration)}/meetings/${encodeURIComponent(meeting)}/calendar.ics`,
+    },
     conversations: { store, ttlMinutes: config.conversationTtlMinutes },
     ...(plannerConfig ? { planner: createPlanner(plannerConfig) } : {}),
   });

@@ -89,7 +89,10 @@ export function applyMeetingChanges(
       attendance: {
         present: a.municipalities.length,
         of: Math.max(of, a.municipalities.length),
-        counts: "municipalities",
+        // One toggle per member municipality; the count keeps the unit the minutes use for the meeting
+        // (the committee's "9 av 14 ledamöter": each municipality has its seat), so the goal it is
+        // measured against stays the same (attendanceRate for members, preparatory… for municipalities).
+        counts: m.attendance?.counts ?? (m.body === "committee" ? "members" : "municipalities"),
         // Who recorded it is in the audit log; the answer names the record, not the person.
         source: `Registrerad närvaro ${a.recordedAt.slice(0, 10)}`,
       },

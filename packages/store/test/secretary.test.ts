@@ -194,7 +194,7 @@ describe.each(BACKENDS)("the secretary's records on $name", (backend) => {
     const current = await store.currentDataset("norrbotten");
     expect(await store.currentDataset("norrbotten")).toBe(current);
     const march = current.meetings.find((m) => m.id === "committee-2022-03-16");
-    expect(march?.attendance).toMatchObject({ present: 3, counts: "municipalities" });
+    expect(march?.attendance).toMatchObject({ present: 3, counts: "members" });
     expect(current.decisions.some((d) => d.source?.startsWith("Registrerat"))).toBe(true);
     // The dataset itself is untouched: the minutes' figure is still there.
     const base = await store.dataset("norrbotten");

@@ -1,0 +1,272 @@
+/**
+ * The secretary's cards over the Bot Framework protocol (HTTP on 127.0.0.1, as Teams sends them): the
+ * command opens the form, the card's Action.Execute invoke records in the store, the reply card shows
+ * what was saved, a double submit writes once, anyone without the role is refused with nothing written,
+ * and `samverkan ask` afterwards answers from what was recorded.
+ */
+import { execFile } from "node:child_process";
+import type { Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { Activity } from "botbuilder";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, type Store } from "@samverkan/store";
+import { createBot } from "../src/app.js";
+import { createServer } from "../src/server.js";
+import { startConnector, type Connector } from "./connector.js";
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL("../../../packages/cli/dist/bin.js", import.meta.url));
+const BOT = { id: "28:samverkan-bot", name: "Samverkan" };
+const SECRETARY = {
+  id: "29:secretary",
+  name: "Sekreteraren",
+  aadObjectId: "6f1c2b7a-3d4e-4f50-8a9b-0c1d2e3f4a5b",
+};
+const MEMBER = { id: "29:member", name: "Ledamot", aadObjectId: "0a0b0c0d-1111-4222-8333-444455556666" };
+const NOW = new Date("2022-03-17T09:00:00Z");
+
+type Card = {
+  body: Record<string, unknown>[];
+  actions?: { type: string; verb?: string; title: string; data?: Record<string, unknown> }[];
+};
+
+let connector: Connector;
+let store: Store;
+let dir: string;
+let url: string;
+let server: Server;
+let sequence = 0;
+
+function activity(from: typeof SECRETARY, extra: Partial<Activity>): Partial<Activity> {
+  sequence += 1;
+  return {
+    id: `activity-${sequence}`,
+    timestamp: NOW,
+    channelId: "msteams",
+    serviceUrl: connector.serviceUrl,
+    from,
+    recipient: BOT,
+    conversation: { id: "secretary-chat", conversationType: "personal", isGroup: false, name: "" },
+    ...extra,
+  };
+}
+
+/** A typed message; returns the card the bot replied with. */
+async function command(text: string, from = SECRETARY): Promise<Card> {
+  const before = connector.replies.length;
+  const res = await fetch(`${url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(activity(from, { type: "message", text })),
+  });
+  expect(res.status).toBeLessThan(300);
+  const replies = connector.replies.slice(before);
+  expect(replies).toHaveLength(1);
+  return replies[0]?.activity.attachments?.[0]?.content as Card;
+}
+
+/** Presses an Action.Execute button: the invoke Teams sends, and the card of its invoke response. */
+async function press(
+  action: NonNullable<Card["actions"]>[number],
+  inputs: Record<string, string>,
+  from = SECRETARY,
+): Promise<Card> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(
+      activity(from, {
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: {
+          action: { type: "Action.Execute", verb: action.verb, data: { ...action.data, ...inputs } },
+          trigger: "manual",
+        },
+      }),
+    ),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { statusCode: number; type: string; value: Card };
+  expect(body.statusCode).toBe(200);
+  expect(body.type).toBe("application/vnd.microsoft.card.adaptive");
+  return body.value;
+}
+
+const texts = (card: Card) => JSON.stringify(card.body);
+const action = (card: Card, verb: string) => {
+  const found = card.actions?.find((a) => a.verb === verb);
+  if (!found) throw new Error(`no ${verb} button on the card: ${JSON.stringify(card.actions)}`);
+  return found;
+};
+/** The toggles as the secretary sets them: these municipalities present, the rest absent. */
+function toggles(card: Card, present: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    card.body
+      .filter((e) => e.type === "Input.Toggle")
+      .map((e) => [String(e.id), present.includes(String(e.title)) ? "true" : "false"]),
+  );
+}
+
+beforeAll(async () => {
+  connector = await startConnector();
+  dir = mkdtempSync(join(tmpdir(), "samverkan-secretary-"));
+  store = await openStore({ dataDir: join(dir, "pglite") });
+  await store.grantRole(
+    "norrbotten",
+    { aadObjectId: SECRETARY.aadObjectId, role: "secretary" },
+    { actor: "test" },
+  );
+  const { app, adapter } = createBot({
+    store,
+    now: () => NOW,
+    secretary: {
+      store,
+      calendarUrl: (c, m) => `http://localhost:3000/v1/collaborations/${c}/meetings/${m}/calendar.ics`,
+    },
+    logError: () => undefined,
+  });
+  server = createServer({ bot: app, adapter, logError: () => undefined }).listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await store.close().catch(() => undefined);
+  await connector.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PRESENT = [
+  "Luleå",
+  "Piteå",
+  "Boden",
+  "Kalix",
+  "Älvsbyn",
+  "Haparanda",
+  "Överkalix",
+  "Övertorneå",
+  "Jokkmokk",
+  "Gällivare",
+];
+
+describe("the secretary records from Teams", () => {
+  it("records the 16 March 2022 attendance from the card, once however often it is sent", async () => {
+    const form = await command("registrera närvaro 16 mars 2022");
+    expect(texts(form)).toContain("Närvaro: nämndens sammanträde 16 mars 2022");
+    expect(form.body.filter((e) => e.type === "Input.Toggle")).toHaveLength(14);
+    const save = action(form, "samverkan.attendance.record");
+    const auditBefore = (await store.auditLog({ limit: 1000 })).filter(
+      (e) => e.action === "attendance.record",
+    ).length;
+
+    const saved = await press(save, toggles(form, PRESENT));
+    expect(texts(saved)).toContain("Närvaro sparad för nämndens sammanträde 16 mars 2022");
+    expect(texts(saved)).toContain("10 av 14");
+    // No stale form: the saved card has no save button, only "Ändra".
+    expect(saved.actions?.map((a) => a.verb)).toEqual(["samverkan.secretary.edit"]);
+
+    // Teams retries, or the secretary double-clicks: the same key writes once.
+    const again = await press(save, toggles(form, PRESENT));
+    expect(texts(again)).toContain("10 av 14");
+    const audit = (await store.auditLog({ limit: 1000 })).filter((e) => e.action === "attendance.record");
+    expect(audit.length - auditBefore).toBe(1);
+    expect(audit.at(-1)?.actor ?? audit[0]?.actor).toBe(`teams:${SECRETARY.aadObjectId}`);
+
+    const meeting = await store.meeting("norrbotten", "committee-2022-03-16");
+    expect(meeting.attendance).toMatchObject({ present: 10, of: 14 });
+    expect([...(meeting.attendees?.municipalities ?? [])].sort()).toEqual([...PRESENT].sort());
+
+    // "Ändra" gives the form again with what is saved ticked.
+    const edit = await press(action(saved, "samverkan.secretary.edit"), {});
+    const ticked = edit.body
+      .filter((e) => e.type === "Input.Toggle" && e.value === "true")
+      .map((e) => e.title);
+    expect([...ticked].sort()).toEqual([...PRESENT].sort());
+  });
+
+  it("refuses anyone without the secretary role, politely, and writes nothing", async () => {
+    const refusedCommand = await command("registrera närvaro 16 mars 2022", MEMBER);
+    expect(texts(refusedCommand)).toContain("Det här kan bara nämndens sekreterare göra");
+    const form = await command("registrera närvaro 16 mars 2022");
+    const before = await store.meeting("norrbotten", "committee-2022-03-16");
+    const audit = (await store.auditLog({ limit: 1000 })).length;
+    const refused = await press(
+      action(form, "samverkan.attendance.record"),
+      toggles(form, ["Luleå"]),
+      MEMBER,
+    );
+    expect(texts(refused)).toContain("inget har sparats");
+    expect(refused.actions ?? []).toEqual([]);
+    expect(await store.meeting("norrbotten", "committee-2022-03-16")).toEqual(before);
+    expect((await store.auditLog({ limit: 1000 })).length).toBe(audit);
+  });
+
+  it("records a decision against the meeting, and shows the store's refusal on the form", async () => {
+    const form = await command("record a decision 2022-03-16");
+    expect(texts(form)).toContain("Decision: the committee meeting");
+    const save = action(form, "samverkan.decision.record");
+    const bad = await press(save, {
+      paragraph: "31",
+      subject: "Taxor 2023",
+      decision: "Nämnden fastställer taxorna.",
+      caseNumber: "fel",
+    });
+    expect(texts(bad)).toContain("Could not save");
+    expect(texts(bad)).toContain("ärendenr");
+    const saved = await press(action(bad, "samverkan.decision.record"), {
+      paragraph: "31",
+      subject: "Taxor 2023",
+      decision: "Nämnden fastställer taxorna.",
+    });
+    expect(texts(saved)).toContain("Decision saved: § 31 Taxor 2023");
+    const register = await store.decisions("norrbotten");
+    expect(register.filter((d) => d.paragraph === 31 && d.meetingId === "committee-2022-03-16")).toHaveLength(
+      1,
+    );
+  });
+
+  it("moves a meeting from the card; the saved card links its .ics", async () => {
+    const form = await command("flytta sammanträdet 12 oktober 2022");
+    expect(texts(form)).toContain("Flytta eller ställ in: nämndens sammanträde 12 oktober 2022");
+    const saved = await press(action(form, "samverkan.meeting.move"), {
+      date: "2022-10-19",
+      startTime: "10:00",
+      endTime: "15:00",
+      reason: "Krock med budgetberedningen",
+    });
+    expect(texts(saved)).toContain("Flyttat till nämndens sammanträde 19 oktober 2022 kl. 10:00");
+    expect(saved.actions?.find((a) => a.type === "Action.OpenUrl")).toMatchObject({
+      title: "Lägg till i kalendern",
+      url: "http://localhost:3000/v1/collaborations/norrbotten/meetings/committee-2022-10-12/calendar.ics",
+    });
+    const moved = await store.meeting("norrbotten", "committee-2022-10-12");
+    expect(moved).toMatchObject({ date: "2022-10-19", startTime: "10:00", sequence: 1 });
+  });
+
+  it("says which meetings there are when the date has none, rather than opening another meeting's card", async () => {
+    const before = connector.replies.length;
+    await fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity(SECRETARY, { type: "message", text: "registrera närvaro 17 mars 2022" })),
+    });
+    const reply = connector.replies.slice(before)[0]?.activity;
+    expect(reply?.text).toContain("har inget sammanträde 2022-03-17");
+    expect(reply?.text).toContain("2022-03-16");
+  });
+
+  it("`samverkan ask` then answers from what was recorded", async () => {
+    // The embedded database serves one process at a time: the bot lets go of it first.
+    await store.close();
+    const { stdout } = await run(process.execPath, [CLI, "ask", "Hur var närvaron 16 mars 2022?"], {
+      env: { ...process.env, SAMVERKAN_DATA_DIR: dir, DATABASE_URL: "" },
+    });
+    expect(stdout).toContain("10 av 14 ledamöter");
+    expect(stdout).not.toContain("9 av 14");
+  }, 60_000);
+});
