@@ -103,10 +103,10 @@ describe("GET …/reports/attendance", () => {
     const [perMeeting, perMunicipality] = (
       await t.app.inject(`${base}/attendance?year=2022&format=json`)
     ).json().sections;
-    // The recorded attendance counts municipalities against the fourteen members that day.
+    // The recorded attendance (one seat per member municipality) counts ledamöter, as the minutes do.
     expect(byDate(perMeeting, "2022-03-16").cells).toMatchObject({
       present: { value: "9" },
-      counted: { text: "kommuner" },
+      counted: { text: "ledamöter" },
     });
     expect(rowsOf(perMunicipality)).toHaveLength(14);
     expect(byName(perMunicipality, "Luleå").cells).toMatchObject({
