@@ -14,10 +14,12 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Activity } from "botbuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type Store } from "@samverkan/store";
+import { DEFAULT_REMINDER_SETTINGS } from "@samverkan/domain";
+import { openPostgres, openStore, type Store } from "@samverkan/store";
 import { createBot } from "../src/app.js";
 import { createServer } from "../src/server.js";
-import { startConnector, type Connector } from "./connector.js";
+import { proactiveSender, ReminderScheduler } from "../src/reminders/index.js";
+import { said, startConnector, type Connector } from "./connector.js";
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL("../../../packages/cli/dist/bin.js", import.meta.url));
@@ -270,3 +272,94 @@ describe("the secretary records from Teams", () => {
     expect(stdout).not.toContain("9 av 14");
   }, 60_000);
 });
+
+const DATABASE_URL = process.env.DATABASE_URL?.trim() || undefined;
+
+describe.runIf(DATABASE_URL)(
+  "a meeting moved from the card, with two bot instances on one PostgreSQL",
+  () => {
+    const schema = `secretary_${process.pid}_${Date.now().toString(36)}`;
+    let clock = new Date("2022-09-01T08:00:00Z");
+    const instances: { store: Store; url: string; scheduler: ReminderScheduler; server: Server }[] = [];
+
+    beforeAll(async () => {
+      for (const name of ["a", "b"]) {
+        const pgStore = await openStore({ database: await openPostgres(DATABASE_URL as string, schema) });
+        const now = () => clock;
+        const { app, adapter } = createBot({
+          store: pgStore,
+          now,
+          reminders: { store: pgStore, settings: DEFAULT_REMINDER_SETTINGS },
+          secretary: { store: pgStore },
+          logError: () => undefined,
+        });
+        const pgServer = createServer({ bot: app, adapter, logError: () => undefined }).listen(
+          0,
+          "127.0.0.1",
+        );
+        await new Promise((resolve) => pgServer.once("listening", resolve));
+        const scheduler = new ReminderScheduler({
+          store: pgStore,
+          send: proactiveSender(adapter, undefined),
+          settings: DEFAULT_REMINDER_SETTINGS,
+          now,
+          instanceId: `instance-${name}`,
+          logError: () => undefined,
+        });
+        instances.push({
+          store: pgStore,
+          url: `http://127.0.0.1:${(pgServer.address() as AddressInfo).port}`,
+          scheduler,
+          server: pgServer,
+        });
+      }
+      await instances[0]?.store.grantRole(
+        "norrbotten",
+        { aadObjectId: SECRETARY.aadObjectId, role: "secretary" },
+        { actor: "test" },
+      );
+    });
+    afterAll(async () => {
+      for (const i of instances) {
+        await i.scheduler.stop();
+        await new Promise((resolve) => i.server.close(resolve));
+        await i.store.close();
+      }
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    });
+
+    it("does not send the old time's reminder, and sends the new one once", async () => {
+      const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+      // The members' chat subscribes through one instance; the secretary moves the meeting through the other.
+      url = a.url;
+      await command("påminn oss som ledamöter");
+      url = b.url;
+      const form = await command("flytta sammanträdet 12 oktober 2022");
+      const saved = await press(action(form, "samverkan.meeting.move"), {
+        date: "2022-10-19",
+        startTime: "10:00",
+        endTime: "15:00",
+      });
+      expect(texts(saved)).toContain("Flyttat till nämndens sammanträde 19 oktober 2022");
+
+      const proactive = () => connector.replies.filter((r) => r.replyToId === undefined);
+      const before = proactive().length;
+      // The eve of the old date: both instances run, twice; nothing is due any more.
+      clock = new Date("2022-10-11T07:05:00Z");
+      await Promise.all([a, b, a, b].map((i) => i.scheduler.runOnce()));
+      expect(proactive().slice(before)).toEqual([]);
+      // The eve of the new date: the reminder arrives, once, with the new time.
+      clock = new Date("2022-10-18T07:05:00Z");
+      await Promise.all([a, b, a, b].map((i) => i.scheduler.runOnce()));
+      const sent = proactive().slice(before);
+      expect(sent).toHaveLength(1);
+      expect(said(sent[0]?.activity as Activity)).toContain(
+        "nämndens sammanträde onsdag 19 oktober 2022 kl. 10:00",
+      );
+    });
+  },
+);
