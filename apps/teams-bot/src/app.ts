@@ -13,6 +13,7 @@ import { conversationMemory, type ConversationOptions } from "./conversations.js
 import { createPlanning, shouldAskPlanner } from "./planner/index.js";
 import { registerReminderCommands, type ReminderCommandStore } from "./reminders/index.js";
 import { registerSecretary, type SecretaryDeps } from "./secretary/routes.js";
+import { withCalendarActions, type CalendarUrl } from "./calendar-action.js";
 
 export interface BotCredentials {
   readonly appId?: string;
@@ -53,6 +54,11 @@ export interface CreateBotOptions {
    * store for Teams users it gives the secretary role. Without, the commands say a database is needed.
    */
   readonly secretary?: Omit<SecretaryDeps, "now">;
+  /**
+   * A meeting's .ics address: meeting answers and the secretary's saved cards get "Lägg till i
+   * kalendern". Without, no calendar buttons.
+   */
+  readonly calendarUrl?: CalendarUrl;
 }
 
 export interface Bot {
@@ -99,7 +105,15 @@ export function createBot(options: CreateBotOptions): Bot {
     : undefined;
 
   // Registered first: teams-ai runs the first route that matches, and a command is not a question.
-  registerSecretary(app, questionOf, options.secretary && { ...options.secretary, now });
+  registerSecretary(
+    app,
+    questionOf,
+    options.secretary && {
+      ...options.secretary,
+      now,
+      ...(options.calendarUrl && !options.secretary.calendarUrl ? { calendarUrl: options.calendarUrl } : {}),
+    },
+  );
   registerReminderCommands(app, questionOf, options.reminders && { ...options.reminders, now });
 
   app.activity(ActivityTypes.Message, async (context, state) => {
@@ -114,7 +128,7 @@ export function createBot(options: CreateBotOptions): Bot {
     const reply = planned ?? deterministic;
     // Kept before it is sent: once the member reads the answer, a follow-up finds it.
     await memory?.remember(context.activity, reply.turn);
-    await context.sendActivity(replyWith(reply));
+    await context.sendActivity(replyWith(reply, options.calendarUrl));
   });
 
   app.conversationUpdate("membersAdded", async (context) => {
@@ -159,8 +173,16 @@ function stripMentions(text: string): string {
     .trim();
 }
 
-function replyWith(reply: Answer): Partial<Activity> {
-  return cardMessage(reply.card, reply.text, reply.language);
+function replyWith(reply: Answer, calendarUrl?: CalendarUrl): Partial<Activity> {
+  // Only an answer about particular meetings (the next one, a date) offers them for the calendar.
+  const meetings = reply.intent === "meetingsInPeriod" ? [] : reply.meetings;
+  const card = withCalendarActions(
+    reply.card as unknown as Record<string, unknown>,
+    meetings,
+    reply.language,
+    calendarUrl,
+  );
+  return cardMessage(card, reply.text, reply.language);
 }
 
 /** What it can do, in Swedish first (the help answer and its card of example questions), and in English. */

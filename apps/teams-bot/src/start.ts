@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { Store } from "@samverkan/store";
 import { createBot, type Bot } from "./app.js";
 import { createAdapter } from "./adapter.js";
+import { apiCalendarUrl } from "./calendar-action.js";
 import { botClock } from "./clock.js";
 import { BOT_MESSAGES_PATH, type BotConfig } from "./config.js";
 import { createPlanner, describePlannerConfig, readPlannerConfig } from "./planner/index.js";
@@ -53,11 +54,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     adapter,
     credentials,
     reminders: { store, settings: reminders.settings },
-    secretary: {
-      store,
-      calendarUrl: (collaboration, meeting) =>
-        `${config.apiUrl}/v1/collaborations/${encodeURIComponent(collaboration)}/meetings/${encodeURIComponent(meeting)}/calendar.ics`,
-    },
+    secretary: { store },
+    calendarUrl: apiCalendarUrl(config.apiUrl),
     conversations: { store, ttlMinutes: config.conversationTtlMinutes },
     ...(plannerConfig ? { planner: createPlanner(plannerConfig) } : {}),
   });
@@ -75,7 +73,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const scheduler = reminders.enabled
     ? new ReminderScheduler({
         store,
-        send: proactiveSender(bot.adapter, config.appId),
+        send: proactiveSender(bot.adapter, config.appId, apiCalendarUrl(config.apiUrl)),
         settings: reminders.settings,
         intervalMs: reminders.intervalMs,
         now,

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_REMINDER_SETTINGS } from "@samverkan/domain";
 import { openPostgres, openStore, type Store } from "@samverkan/store";
 import { createBot } from "../src/app.js";
+import { apiCalendarUrl } from "../src/calendar-action.js";
 import { createServer } from "../src/server.js";
 import { proactiveSender, ReminderScheduler } from "../src/reminders/index.js";
 import { said, startConnector, type Connector } from "./connector.js";
@@ -126,10 +127,8 @@ beforeAll(async () => {
   const { app, adapter } = createBot({
     store,
     now: () => NOW,
-    secretary: {
-      store,
-      calendarUrl: (c, m) => `http://localhost:3000/v1/collaborations/${c}/meetings/${m}/calendar.ics`,
-    },
+    secretary: { store },
+    calendarUrl: apiCalendarUrl("http://localhost:3000"),
     logError: () => undefined,
   });
   server = createServer({ bot: app, adapter, logError: () => undefined }).listen(0, "127.0.0.1");
@@ -262,6 +261,21 @@ describe("the secretary records from Teams", () => {
     expect(reply?.text).toContain("2022-03-16");
   });
 
+  it("offers the next meeting for the calendar on the assistant's answer", async () => {
+    const answer = await command("när är nästa sammanträde?");
+    expect(answer.actions?.[0]).toEqual({
+      type: "Action.OpenUrl",
+      title: "Lägg till i kalendern",
+      url: "http://localhost:3000/v1/collaborations/norrbotten/meetings/committee-2022-06-22/calendar.ics",
+    });
+    expect(texts(answer)).toContain("22 juni 2022");
+    const english = await command("when does the preparatory group meet next?");
+    expect(english.actions?.[0]).toMatchObject({ title: "Add to calendar" });
+    expect(String(english.actions?.[0] && (english.actions[0] as { url?: string }).url)).toContain(
+      "preparatory-2022-03-23",
+    );
+  });
+
   it("`samverkan ask` then answers from what was recorded", async () => {
     // The embedded database serves one process at a time: the bot lets go of it first.
     await store.close();
@@ -300,7 +314,7 @@ describe.runIf(DATABASE_URL)(
         await new Promise((resolve) => pgServer.once("listening", resolve));
         const scheduler = new ReminderScheduler({
           store: pgStore,
-          send: proactiveSender(adapter, undefined),
+          send: proactiveSender(adapter, undefined, apiCalendarUrl("https://samverkan.example.se")),
           settings: DEFAULT_REMINDER_SETTINGS,
           now,
           instanceId: `instance-${name}`,

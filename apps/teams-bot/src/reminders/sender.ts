@@ -5,14 +5,27 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConversationReference } from "botbuilder";
 import type { ReminderSender } from "@samverkan/reminders";
+import { withCalendarActions, type CalendarUrl } from "../calendar-action.js";
 import { cardMessage } from "../card-message.js";
 
-export function proactiveSender(adapter: TeamsAdapter, appId: string | undefined): ReminderSender {
+/** With `calendarUrl`, the reminder card gets "Lägg till i kalendern" for its meeting. */
+export function proactiveSender(
+  adapter: TeamsAdapter,
+  appId: string | undefined,
+  calendarUrl?: CalendarUrl,
+): ReminderSender {
   return async (due, message) => {
     let activityId: string | undefined;
     const reference = newThread(due.subscription.reference as Partial<ConversationReference>);
     await adapter.continueConversationAsync(appId ?? "", reference, async (context) => {
-      const activity = cardMessage(message.card, message.text, message.language);
+      const meeting = { id: due.meetingId, collaboration: due.collaborationId, start: due.meetingStart };
+      const card = withCalendarActions(
+        message.card as unknown as Record<string, unknown>,
+        [meeting],
+        message.language,
+        calendarUrl,
+      );
+      const activity = cardMessage(card, message.text, message.language);
       // botbuilder makes every message a reply to the turn's activity, here a made-up continuation id;
       // without replyToId the adapter posts a new message to the conversation instead.
       context.onSendActivities(async (_context, activities, next) => {
