@@ -1,4 +1,4 @@
-import { AllocationError, cmp, div, fromDecimal, mul, rational, type Rational } from "@samverkan/allocation";
+import { cmp, div, fromDecimal, mul, rational, type Rational } from "@samverkan/allocation";
 import {
   Decimal,
   foldName,
@@ -11,6 +11,7 @@ import {
 } from "@samverkan/domain";
 import type { Report, ReportCell, ReportLang, ReportRow, ReportSection } from "../model.js";
 import { EMPTY, percentCell, text } from "./cells.js";
+import { attendanceGoal, BODY, COUNTS, measuredAs, meetingsOfYear, STATUS } from "./meeting-plan.js";
 
 export interface AttendanceReportOptions {
   readonly year: number;
@@ -25,34 +26,10 @@ type MeetingWithAttendees = Meeting & {
   readonly attendees?: { readonly municipalities: readonly string[]; readonly recordedAt?: string };
 };
 
-const BODY = {
-  sv: { committee: "Nämnden", preparatoryGroup: "Beredningsgruppen", strategyDay: "Strategidag" },
-  en: { committee: "The committee", preparatoryGroup: "The preparatory group", strategyDay: "Strategy day" },
-} as const;
-const STATUS = {
-  sv: { planned: "planerat", held: "genomfört", moved: "flyttat", cancelled: "inställt" },
-  en: { planned: "planned", held: "held", moved: "moved", cancelled: "cancelled" },
-} as const;
-const COUNTS = {
-  sv: { members: "ledamöter", municipalities: "kommuner" },
-  en: { members: "members", municipalities: "municipalities" },
-} as const;
 const W = {
   sv: { yes: "ja", no: "nej", noGoal: "inget mål", notRecorded: "ej registrerad", total: "Summa" },
   en: { yes: "yes", no: "no", noGoal: "no goal", notRecorded: "not recorded", total: "Total" },
 } as const;
-
-/** The body whose attendance goal a meeting is measured against: a strategy day counts like its attendance does. */
-function measuredAs(m: Meeting): MeetingBody {
-  if (m.body !== "strategyDay") return m.body;
-  return m.attendance?.counts === "members" ? "committee" : "preparatoryGroup";
-}
-
-/** The year's attendance goal for a body (metric attendanceRate / preparatoryAttendanceRate), as in meetings.ts. */
-function goalFor(goals: readonly Goal[], year: number, body: MeetingBody): Goal | undefined {
-  const metric = body === "committee" ? "attendanceRate" : "preparatoryAttendanceRate";
-  return goals.find((g) => g.year === year && g.target?.metric === metric && g.target.min !== undefined);
-}
 
 /**
  * The bar for a figure that pools meetings of several bodies: the strictest of their goals, so that a
@@ -60,7 +37,7 @@ function goalFor(goals: readonly Goal[], year: number, body: MeetingBody): Goal 
  */
 function pooledGoal(goals: readonly Goal[], year: number, bodies: readonly MeetingBody[]): Goal | undefined {
   return [...new Set(bodies)]
-    .map((b) => goalFor(goals, year, b))
+    .map((b) => attendanceGoal(goals, year, b))
     .filter((g): g is Goal => g !== undefined)
     .sort((a, b) => new Decimal(b.target?.min ?? 0).cmp(a.target?.min ?? 0))[0];
 }
@@ -99,24 +76,14 @@ export function buildAttendanceReport(d: Dataset, options: AttendanceReportOptio
   const sv = lang === "sv";
   const w = W[lang];
   const { year } = options;
-  const meetings: readonly MeetingWithAttendees[] = d.meetings
-    .filter((m) => m.date.startsWith(`${year}-`))
-    .slice()
-    .sort((a, b) => (a.date + (a.startTime ?? "")).localeCompare(b.date + (b.startTime ?? "")));
-  if (meetings.length === 0) {
-    const years = [...new Set(d.meetings.map((m) => Number(m.date.slice(0, 4))))].sort((a, b) => a - b);
-    throw new AllocationError(
-      `${d.collaboration.name} har inga sammanträden för ${year}${years.length ? `; det finns för ${years.join(", ")}` : ""}`,
-      years.map(String),
-    );
-  }
+  const meetings: readonly MeetingWithAttendees[] = meetingsOfYear(d, year);
 
   // --- Section 1: per meeting ---
   const flaggedNotes: string[] = [];
   const rows: ReportRow[] = meetings.map((m) => {
     const a = m.attendance;
     const ratio = a ? percentOf(a.present, a.of) : undefined;
-    const verdict = judge(ratio, goalFor(d.goals, year, measuredAs(m)), lang);
+    const verdict = judge(ratio, attendanceGoal(d.goals, year, measuredAs(m)), lang);
     const cells: Record<string, ReportCell> = {
       date: { kind: "date", value: m.date },
       body: text(BODY[lang][m.body]),
@@ -162,7 +129,7 @@ export function buildAttendanceReport(d: Dataset, options: AttendanceReportOptio
         : `The total is everyone present (${present}) of everyone possible (${possible}) at the ${recorded.length} of ${meetings.length} meetings with recorded attendance; the other meetings are not counted.`,
     );
   for (const body of ["committee", "preparatoryGroup"] as const) {
-    const goal = goalFor(d.goals, year, body);
+    const goal = attendanceGoal(d.goals, year, body);
     if (goal)
       meetingNotes.push(
         `${sv ? "Mål" : "Goal"} (${BODY[lang][body].toLowerCase()}): ${sv ? goal.text : goal.textEn}`,

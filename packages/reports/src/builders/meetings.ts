@@ -1,45 +1,19 @@
-import { AllocationError, cmp, div, formatDate, fromDecimal, mul, rational } from "@samverkan/allocation";
+import { cmp, div, formatDate, fromDecimal, mul, rational } from "@samverkan/allocation";
 import {
   annualCycleForMeeting,
   Decimal,
   formatNumber,
   type Dataset,
-  type Goal,
   type Meeting,
-  type MeetingBody,
   type MeetingCycleItem,
 } from "@samverkan/domain";
 import type { Report, ReportCell, ReportLang, ReportRow, ReportSection } from "../model.js";
 import { EMPTY, percentCell, text } from "./cells.js";
+import { attendanceGoal, BODY, COUNTS, measuredAs, meetingsOfYear, STATUS } from "./meeting-plan.js";
 
 export interface MeetingsReportOptions {
   readonly year: number;
   readonly lang?: ReportLang;
-}
-
-const BODY = {
-  sv: { committee: "Nämnden", preparatoryGroup: "Beredningsgruppen", strategyDay: "Strategidag" },
-  en: { committee: "The committee", preparatoryGroup: "The preparatory group", strategyDay: "Strategy day" },
-} as const;
-const STATUS = {
-  sv: { planned: "planerat", held: "genomfört", moved: "flyttat", cancelled: "inställt" },
-  en: { planned: "planned", held: "held", moved: "moved", cancelled: "cancelled" },
-} as const;
-const COUNTS = {
-  sv: { members: "ledamöter", municipalities: "kommuner" },
-  en: { members: "members", municipalities: "municipalities" },
-} as const;
-
-/** The attendance goal for a body from the year's goals (metric attendanceRate / preparatoryAttendanceRate). */
-function attendanceGoal(goals: readonly Goal[], year: number, body: MeetingBody): Goal | undefined {
-  const metric = body === "committee" ? "attendanceRate" : "preparatoryAttendanceRate";
-  return goals.find((g) => g.year === year && g.target?.metric === metric && g.target.min !== undefined);
-}
-
-/** The body whose attendance goal a meeting is measured against: a strategy day counts like its attendance does. */
-function measuredAs(m: Meeting): MeetingBody {
-  if (m.body !== "strategyDay") return m.body;
-  return m.attendance?.counts === "members" ? "committee" : "preparatoryGroup";
 }
 
 /** What the årshjul puts on a meeting (none where the collaboration has no årshjul). */
@@ -60,17 +34,7 @@ export function buildMeetingsReport(d: Dataset, options: MeetingsReportOptions):
   const lang = options.lang ?? "sv";
   const sv = lang === "sv";
   const { year } = options;
-  const meetings = d.meetings
-    .filter((m) => m.date.startsWith(`${year}-`))
-    .slice()
-    .sort((a, b) => (a.date + (a.startTime ?? "")).localeCompare(b.date + (b.startTime ?? "")));
-  if (meetings.length === 0) {
-    const years = [...new Set(d.meetings.map((m) => Number(m.date.slice(0, 4))))].sort((a, b) => a - b);
-    throw new AllocationError(
-      `${d.collaboration.name} har inga sammanträden för ${year}${years.length ? `; det finns för ${years.join(", ")}` : ""}`,
-      years.map(String),
-    );
-  }
+  const meetings = meetingsOfYear(d, year);
 
   const rows: ReportRow[] = meetings.map((m) => {
     const items = cycleItems(d, m);
