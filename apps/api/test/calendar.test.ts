@@ -94,6 +94,8 @@ describe("GET /v1/collaborations/{id}/meetings.ics", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers["content-type"]).toContain("application/problem+json");
     expect((bad.json() as Json).detail).toContain("presidiet");
+    // A name every JavaScript object has is not a body either.
+    expect((await t.app.inject({ method: "GET", url: `${FEED}?body=toString` })).statusCode).toBe(400);
   });
 
   it("gives one meeting as its own .ics, in English when asked, and a 404 with suggestions for an unknown one", async () => {

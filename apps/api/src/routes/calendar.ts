@@ -12,17 +12,20 @@ import { HttpProblem } from "../problem.js";
 import { collaborationParams, meetingParams, problemResponses } from "../schemas.js";
 import { bilingual } from "../validation.js";
 
-/** The body of the feed, in the names a secretary would type in the URL as well as the API's. */
-const BODIES: Record<string, MeetingBody> = {
-  committee: "committee",
-  namnd: "committee",
-  nämnd: "committee",
-  preparatoryGroup: "preparatoryGroup",
-  beredningsgrupp: "preparatoryGroup",
-  beredningsgruppen: "preparatoryGroup",
-  strategyDay: "strategyDay",
-  strategidag: "strategyDay",
-};
+/**
+ * The body of the feed, in the names a secretary would type in the URL as well as the API's, lower-cased.
+ * A Map, so that "toString" or "constructor" in the URL names no body.
+ */
+const BODIES = new Map<string, MeetingBody>([
+  ["committee", "committee"],
+  ["namnd", "committee"],
+  ["nämnd", "committee"],
+  ["preparatorygroup", "preparatoryGroup"],
+  ["beredningsgrupp", "preparatoryGroup"],
+  ["beredningsgruppen", "preparatoryGroup"],
+  ["strategyday", "strategyDay"],
+  ["strategidag", "strategyDay"],
+]);
 
 const calendarQuery = z.object({
   lang: z
@@ -97,10 +100,7 @@ export function registerCalendarRoutes(app: App, { data, store }: RouteContext):
     async (request, reply) => {
       const d = await data.withCurrentMeetings(await data.dataset(request.params.collaboration));
       const { body: bodyName } = request.query;
-      const body =
-        bodyName === undefined
-          ? undefined
-          : (BODIES[bodyName.trim()] ?? BODIES[bodyName.trim().toLowerCase()]);
+      const body = bodyName === undefined ? undefined : BODIES.get(bodyName.trim().toLowerCase());
       if (bodyName !== undefined && !body)
         throw new HttpProblem("invalid-request", {
           sv: `Det finns inget organ "${bodyName}": välj nämnd (committee), beredningsgrupp (preparatoryGroup) eller strategidag (strategyDay).`,
