@@ -53,7 +53,7 @@ export interface CreateBotOptions {
    * The secretary's cards (attendance, decisions, moving or cancelling a meeting), written to this
    * store for Teams users it gives the secretary role. Without, the commands say a database is needed.
    */
-  readonly secretary?: Omit<SecretaryDeps, "now">;
+  readonly secretary?: Pick<SecretaryDeps, "store">;
   /**
    * A meeting's .ics address: meeting answers and the secretary's saved cards get "Lägg till i
    * kalendern". Without, no calendar buttons.
@@ -109,9 +109,9 @@ export function createBot(options: CreateBotOptions): Bot {
     app,
     questionOf,
     options.secretary && {
-      ...options.secretary,
+      store: options.secretary.store,
       now,
-      ...(options.calendarUrl && !options.secretary.calendarUrl ? { calendarUrl: options.calendarUrl } : {}),
+      ...(options.calendarUrl ? { calendarUrl: options.calendarUrl } : {}),
     },
   );
   registerReminderCommands(app, questionOf, options.reminders && { ...options.reminders, now });

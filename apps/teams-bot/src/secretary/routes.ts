@@ -9,6 +9,7 @@ import type { Application, TurnState } from "@microsoft/teams-ai";
 import type { Activity, TurnContext } from "botbuilder";
 import { localDateTime, type Dataset, type Meeting } from "@samverkan/domain";
 import { isStoreError, type Store } from "@samverkan/store";
+import type { CalendarUrl } from "../calendar-action.js";
 import { cardMessage } from "../card-message.js";
 import {
   attendanceForm,
@@ -33,7 +34,7 @@ export interface SecretaryDeps {
   readonly store: SecretaryStore;
   readonly now: () => Date;
   /** The meeting's .ics address ("Lägg till i kalendern"), when the API's public address is known. */
-  readonly calendarUrl?: (collaborationId: string, meetingId: string) => string;
+  readonly calendarUrl?: CalendarUrl;
 }
 
 type StoredMeeting = Meeting & { attendees?: { municipalities: readonly string[] } };
