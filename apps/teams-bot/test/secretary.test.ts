@@ -6,7 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import type { Server } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -142,18 +142,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const PRESENT = [
-  "Luleå",
-  "Piteå",
-  "Boden",
-  "Kalix",
-  "Älvsbyn",
-  "Haparanda",
-  "Överkalix",
-  "Övertorneå",
-  "Jokkmokk",
-  "Gällivare",
-];
+/** Who the secretary ticks as present on 16 March 2022 (10 of 14), shared with the Playground test. */
+const { present: PRESENT } = JSON.parse(
+  readFileSync(fileURLToPath(new URL("./fixtures/present-2022-03-16.json", import.meta.url)), "utf8"),
+) as { present: string[] };
 
 describe("the secretary records from Teams", () => {
   it("records the 16 March 2022 attendance from the card, once however often it is sent", async () => {
@@ -259,6 +251,21 @@ describe("the secretary records from Teams", () => {
     const reply = connector.replies.slice(before)[0]?.activity;
     expect(reply?.text).toContain("har inget sammanträde 2022-03-17");
     expect(reply?.text).toContain("2022-03-16");
+  });
+
+  it("asks which meeting when the month named has two, and opens no card", async () => {
+    const before = connector.replies.length;
+    await fetch(`${url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity(SECRETARY, { type: "message", text: "registrera närvaro mars 2022" })),
+    });
+    const replies = connector.replies.slice(before);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.activity.attachments ?? []).toEqual([]);
+    expect(replies[0]?.activity.text).toBe(
+      'Norrbottens e-nämnd har 2 sammanträden 2022-03: 2022-03-16, 2022-03-23. Skriv vilket, t.ex. "registrera närvaro 2022-03-16".',
+    );
   });
 
   it("offers the next meeting for the calendar on the assistant's answer", async () => {

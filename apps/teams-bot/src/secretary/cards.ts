@@ -26,8 +26,13 @@ export interface ActionData {
   readonly collaborationId: string;
   readonly meetingId: string;
   readonly lang: SecretaryLanguage;
-  /** The idempotency key this form was built with: submitting it twice writes once. */
-  readonly key?: string;
+  /**
+   * The idempotency key this form was built with: submitting it twice writes once. Not called `key`:
+   * the Adaptive Cards renderer of the Agents Playground (and of the adaptivecards-react 2 line) gives
+   * every card object a `key` property, and an Action.Execute whose data has one throws when pressed
+   * ("Cannot assign to read only property 'key'") and sends nothing.
+   */
+  readonly idempotencyKey?: string;
   /** For "edit": which form to show again. */
   readonly task?: SecretaryTask;
   /** For attendance: the toggles' municipalities, in order (`present_0` … ). */
@@ -81,7 +86,7 @@ export function attendanceForm(
     collaborationId: d.collaboration.id,
     meetingId: m.id,
     lang,
-    key: randomUUID(),
+    idempotencyKey: randomUUID(),
     municipalities: members,
   };
   return card(
@@ -118,7 +123,12 @@ export function decisionForm(
   values: Record<string, string> = {},
 ): Card {
   const title = say(lang, `Beslut: ${meetingTitle(m, lang)}`, `Decision: ${meetingTitle(m, lang)}`);
-  const data: ActionData = { collaborationId: d.collaboration.id, meetingId: m.id, lang, key: randomUUID() };
+  const data: ActionData = {
+    collaborationId: d.collaboration.id,
+    meetingId: m.id,
+    lang,
+    idempotencyKey: randomUUID(),
+  };
   const input = (type: string, id: string, label: string, extra: Card = {}): Card => ({
     type,
     id,
@@ -169,7 +179,12 @@ export function meetingForm(d: Dataset, m: Meeting, lang: SecretaryLanguage, err
     `Flytta eller ställ in: ${meetingTitle(m, lang)}`,
     `Move or cancel: ${meetingTitle(m, lang)}`,
   );
-  const data: ActionData = { collaborationId: d.collaboration.id, meetingId: m.id, lang, key: randomUUID() };
+  const data: ActionData = {
+    collaborationId: d.collaboration.id,
+    meetingId: m.id,
+    lang,
+    idempotencyKey: randomUUID(),
+  };
   return card(
     [
       textBlock(title, { size: "medium", weight: "bolder" }),

@@ -119,6 +119,10 @@ export function registerSecretary(
         );
         return;
       }
+      if ("unclear" in found) {
+        await context.sendActivity(unclearMeeting(d, found, command.phrase, lang));
+        return;
+      }
       await send(form(command.task, d, found.meeting, lang));
     },
   );
@@ -157,7 +161,10 @@ export function registerSecretary(
         d.collaboration.id,
         m.id,
         { municipalities },
-        { actor: actorOf(context.activity), ...(data.key ? { idempotencyKey: data.key } : {}) },
+        {
+          actor: actorOf(context.activity),
+          ...(data.idempotencyKey ? { idempotencyKey: data.idempotencyKey } : {}),
+        },
       );
       return attendanceSaved(d, saved, data.lang);
     } catch (error) {
@@ -177,7 +184,10 @@ export function registerSecretary(
           decision: v.decision ?? "",
           ...(v.caseNumber?.trim() ? { caseNumber: v.caseNumber } : {}),
         },
-        { actor: actorOf(context.activity), ...(data.key ? { idempotencyKey: data.key } : {}) },
+        {
+          actor: actorOf(context.activity),
+          ...(data.idempotencyKey ? { idempotencyKey: data.idempotencyKey } : {}),
+        },
       );
       return decisionSaved(d, m, saved, data.lang);
     } catch (error) {
@@ -205,7 +215,10 @@ export function registerSecretary(
                 },
               }
             : { kind, meetingId: m.id, ...reason },
-          { actor: actorOf(context.activity), ...(data.key ? { idempotencyKey: data.key } : {}) },
+          {
+            actor: actorOf(context.activity),
+            ...(data.idempotencyKey ? { idempotencyKey: data.idempotencyKey } : {}),
+          },
         );
         return meetingSaved(d, saved, data.lang, deps?.calendarUrl?.(d.collaboration.id, m.id));
       } catch (error) {
@@ -221,4 +234,21 @@ export function registerSecretary(
       data.task === "decision" || data.task === "meeting" ? data.task : "attendance";
     return form(task, d, m, data.lang);
   });
+}
+
+/** Asks which meeting, rather than guess: several meetings in the period named, or two dates or years. */
+function unclearMeeting(
+  d: Dataset,
+  found: { unclear: string; candidates: readonly string[] },
+  phrase: string,
+  lang: SecretaryLanguage,
+): string {
+  if (found.candidates.length === 0) {
+    return lang === "sv"
+      ? `Ange ett sammanträde i taget, med ett datum (jag läste ${found.unclear}).`
+      : `Name one meeting at a time, by its date (I read ${found.unclear}).`;
+  }
+  return lang === "sv"
+    ? `${d.collaboration.name} har ${found.candidates.length} sammanträden ${found.unclear}: ${found.candidates.join(", ")}. Skriv vilket, t.ex. "${phrase} ${found.candidates[0]}".`
+    : `${d.collaboration.name} has ${found.candidates.length} meetings in ${found.unclear}: ${found.candidates.join(", ")}. Say which, e.g. "${phrase} ${found.candidates[0]}".`;
 }

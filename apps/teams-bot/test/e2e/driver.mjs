@@ -3,8 +3,10 @@
  * starts it with `unshare --net --pid ...`), so neither the Playground's embedded telemetry nor
  * Chromium can reach anything beyond this machine, and every process it starts dies with it.
  *
- *   node driver.mjs browser    the bot in-process, Agents Playground, headless Chromium typing into the page
- *   node driver.mjs api        the same without a browser: the Playground's own HTTP + WebSocket API
+ *   node driver.mjs browser    the bot in-process, Agents Playground, headless Chromium typing into the page,
+ *                              then pressing the secretary's attendance card's Action.Execute button
+ *   node driver.mjs api        the question and the reminder without a browser: the Playground's own
+ *                              HTTP + WebSocket API
  *   node driver.mjs launcher   `npm run playground`'s launcher as a person runs it, then Ctrl-C
  *
  * Prints ONE JSON line on stdout: what the page (or the API) showed, or `{ ok: false, step, error,
@@ -35,6 +37,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const mode = process.argv[2] ?? "browser";
 const QUESTION = "Vad betalar Kalix för e-arkiv 2023?";
 const SUBSCRIBE = "påminn oss som ledamöter";
+/** The secretary's command, and who was there (shared with test/secretary.test.ts). */
+const ATTENDANCE_COMMAND = "registrera närvaro 16 mars 2022";
+const { meeting: ATTENDANCE_MEETING, present: PRESENT } = JSON.parse(
+  readFileSync(join(here, "..", "fixtures", "present-2022-03-16.json"), "utf8"),
+);
 /** The bot's clock: the assistant reads "i år" against it, and the chat subscribes then. */
 const NOW = new Date("2022-09-01T08:00:00Z");
 /** 09:05 in Stockholm the day before the committee meets on 12 October 2022: the members' reminder is due. */
@@ -43,7 +50,7 @@ const BOT_PORT = 3978;
 const BOT_URL = `http://127.0.0.1:${BOT_PORT}/api/messages`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Below the test's own limit, so a stuck step still ends in a JSON report rather than a kill. */
-const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 110_000);
+const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 140_000);
 const STEP_MS = 30_000;
 
 const work = mkdtempSync(join(tmpdir(), "samverkan-e2e-"));
@@ -61,6 +68,13 @@ const state = {
   page: undefined,
   /** @type {import("node:child_process").ChildProcess | undefined} */
   launcher: undefined,
+  /**
+   * Uncaught errors in the page. The Playground's card renderer fails inside its click handlers, where
+   * nothing shows on the page: a card action that "does nothing" has its reason here.
+   */
+  pageErrors: /** @type {string[]} */ ([]),
+  /** Card actions the page sent to the Playground's server (`POST /_conversation/v1/invoke`). */
+  invokes: 0,
   /** Requests the page tried to make beyond loopback (aborted). */
   blocked: /** @type {string[]} */ ([]),
   /** Milliseconds per step, in the report: where the time goes when CI is slow. */
@@ -92,7 +106,10 @@ async function runBrowser() {
   );
   const reply = await step("ask the question in the page", () => ask(chat, QUESTION));
   const reminder = await step("trigger a reminder", () => triggerReminder(chat, state.bot));
-  return { mode, botName, question: QUESTION, reply, reminder, blocked: state.blocked };
+  const attendance = await step("record attendance from the card in the page", () =>
+    recordAttendance(chat, state.bot),
+  );
+  return { mode, botName, question: QUESTION, reply, reminder, attendance, blocked: state.blocked };
 }
 
 async function runApi() {
@@ -186,7 +203,13 @@ async function startBot() {
   const logError = (message, error) =>
     errors.push(`${message}: ${error instanceof Error ? error.stack : error}`);
   const { settings } = bot.readReminderConfig({});
-  const { app, adapter } = bot.createBot({ store, now: () => NOW, reminders: { store, settings }, logError });
+  const { app, adapter } = bot.createBot({
+    store,
+    now: () => NOW,
+    reminders: { store, settings },
+    secretary: { store },
+    logError,
+  });
   const server = bot.createServer({ bot: app, adapter, logError });
   const listener = await new Promise((resolve, reject) => {
     const listening = server.listen(BOT_PORT, "127.0.0.1", () => resolve(listening));
@@ -206,6 +229,10 @@ async function startBot() {
       });
       return scheduler.runOnce();
     },
+    grantSecretary: (aadObjectId) =>
+      store.grantRole("norrbotten", { aadObjectId, role: "secretary" }, { actor: "e2e" }),
+    attendance: async (meetingId) =>
+      (await store.currentDataset("norrbotten")).meetings.find((m) => m.id === meetingId),
     async close() {
       await new Promise((resolve) => listener.close(() => resolve(undefined)));
       await store.close();
@@ -284,11 +311,17 @@ async function openBrowserChat(playground, botName) {
   });
   const page = await context.newPage();
   state.page = page;
+  page.on("pageerror", (error) => state.pageErrors.push(error.stack ?? error.message));
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/_conversation/v1/invoke")
+      state.invokes += 1;
+  });
   page.setDefaultTimeout(STEP_MS);
   await page.goto(playground.url, { waitUntil: "domcontentloaded" });
   const editor = page.locator('[role="textbox"][data-lexical-editor="true"]');
   await editor.waitFor();
   return {
+    page,
     async send(text) {
       await editor.click();
       await page.keyboard.type(text);
@@ -448,6 +481,42 @@ async function triggerReminder(chat, bot) {
   };
 }
 
+/**
+ * The secretary's card action, in the page: the Playground's user gets the secretary role (in this
+ * test's store only), asks for the attendance form of 16 March 2022, ticks the members who were there
+ * and presses "Spara närvaro". The Playground sends the Action.Execute as an `adaptiveCard/action`
+ * invoke; the card in the page must turn into the saved card, and the store must hold the attendance.
+ */
+async function recordAttendance(chat, bot) {
+  const { config } = await getJson(`http://127.0.0.1:${state.playground.port}/_internal/v1/testConfig`);
+  await bot.grantSecretary(config.currentUser.aadObjectId);
+  const form = await ask(chat, ATTENDANCE_COMMAND);
+  // The form is the last card in the chat; the saved card takes its place (the same message).
+  const card = chat.page.locator(".ac-adaptiveCard").last();
+  for (const name of PRESENT) await card.getByRole("checkbox", { name, exact: true }).check();
+  const invokesBefore = state.invokes;
+  await card.getByRole("button", { name: "Spara närvaro", exact: true }).click();
+  const saved = await waitUntil(
+    "the saved attendance card",
+    async () => {
+      const text = await card.innerText();
+      return text.includes("Närvaro sparad") ? text : undefined;
+    },
+    STEP_MS,
+    () => (state.pageErrors.length > 0 ? `; the page threw: ${state.pageErrors.join("\n")}` : ""),
+  );
+  const buttons = await card.getByRole("button").evaluateAll((all) => all.map((b) => b.innerText.trim()));
+  const meeting = await bot.attendance(ATTENDANCE_MEETING);
+  return {
+    form,
+    saved: { text: saved, buttons },
+    invokes: state.invokes - invokesBefore,
+    attendees: meeting?.attendees?.municipalities ?? [],
+    recordedBy: meeting?.attendees?.recordedBy,
+    pageErrors: state.pageErrors,
+  };
+}
+
 /** In the page a message is in the DOM a moment before its text is: wait for text or card texts. */
 function rendered(message) {
   return message.cards.length > 0
@@ -455,12 +524,12 @@ function rendered(message) {
     : message.text !== "";
 }
 
-async function waitUntil(what, probe, timeoutMs = STEP_MS) {
+async function waitUntil(what, probe, timeoutMs = STEP_MS, why = () => "") {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
+    if (Date.now() > until) throw new Error(`waited ${timeoutMs / 1000} s for ${what}${why()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -535,6 +604,7 @@ async function finish(result) {
   state.finished = true;
   clearTimeout(deadline);
   const report = { ...result, timings: state.timings };
+  if (state.pageErrors.length > 0) report.pageErrors = state.pageErrors;
   if (!result.ok) {
     report.step = state.step;
     report.playgroundLog = existsSync(state.playgroundLog)

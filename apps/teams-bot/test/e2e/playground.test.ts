@@ -1,7 +1,9 @@
 /**
  * End to end through Microsoft 365 Agents Playground: a member types the question into the Playground's
  * page in headless Chromium and reads the bot's answer card; the chat subscribes to reminders, the
- * reminder clock runs, and the reminder the bot sends on its own shows up in the page; the same over the
+ * reminder clock runs, and the reminder the bot sends on its own shows up in the page; the secretary ticks
+ * the attendance card's toggles and presses its Action.Execute button, and the card turns into what was
+ * saved; the question and the reminder over the
  * Playground's HTTP/WebSocket API (faster);
  * and `npm run playground`'s launcher starts both, answers, and leaves nothing running after SIGTERM.
  *
@@ -11,7 +13,7 @@
  * starts the namespace and checks what the driver read from the page.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFailed, type TestContext } from "vitest";
@@ -44,6 +46,14 @@ interface ReminderRun {
   readonly card: Card;
   readonly again: { results: string[]; newMessages: number };
 }
+interface AttendanceRun {
+  readonly form: Reply;
+  readonly saved: { text: string; buttons: string[] };
+  readonly invokes: number;
+  readonly attendees: string[];
+  readonly recordedBy?: string;
+  readonly pageErrors: string[];
+}
 interface DriverResult {
   readonly ok: boolean;
   readonly mode: string;
@@ -56,6 +66,8 @@ interface DriverResult {
   readonly question?: string;
   readonly reply?: Reply;
   readonly reminder?: ReminderRun;
+  readonly attendance?: AttendanceRun;
+  readonly pageErrors?: string[];
   readonly blocked?: string[];
   readonly url?: string;
   readonly listening?: string[];
@@ -189,10 +201,33 @@ function expectTheReminder(run: ReminderRun | undefined): void {
   expect(run?.again.newMessages).toBe(0);
 }
 
+/** Who the driver ticks as present on 16 March 2022 (10 of 14). */
+const { present: PRESENT } = JSON.parse(
+  readFileSync(join(here, "..", "fixtures", "present-2022-03-16.json"), "utf8"),
+) as { present: string[] };
+
+/**
+ * The secretary's card action pressed in the page: one Action.Execute invoke, the form replaced in place
+ * by what was saved (no stale "Spara närvaro"), and the store holding it, recorded by the Playground's
+ * user (its AAD object id, which the driver gave the secretary role).
+ */
+function expectTheAttendance(run: AttendanceRun | undefined): void {
+  expect(run?.form.card.blocks[0]).toBe("Närvaro: nämndens sammanträde 16 mars 2022 kl. 13:00");
+  expect(run?.invokes).toBe(1);
+  expect(run?.saved.text).toContain(
+    "Närvaro sparad för nämndens sammanträde 16 mars 2022 kl. 13:00: 10 av 14 närvarande.",
+  );
+  expect(run?.saved.text).toContain("Arjeplog, Arvidsjaur, Kiruna, Pajala");
+  expect(run?.saved.buttons).toEqual(["Ändra"]);
+  expect([...(run?.attendees ?? [])].sort()).toEqual([...PRESENT].sort());
+  expect(run?.recordedBy).toBe("teams:00000000-0000-0000-0000-000000000020");
+  expect(run?.pageErrors).toEqual([]);
+}
+
 describe("the bot in Microsoft 365 Agents Playground (network namespace, loopback only)", () => {
-  it("answers a question typed into the Playground's page, and a reminder arrives there", async (context) => {
+  it("answers a question typed into the page, a reminder arrives there, and a card action records attendance", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM, CHROMIUM_PROBLEM);
-    const result = await runDriver("browser");
+    const result = await runDriver("browser", 150_000);
     // Our .m365agentsplayground.yml is in effect, not the Playground's built-in tenant.
     expect(result.botName).toBe("Samverkan");
     expect(result.question).toBe(QUESTION);
@@ -200,10 +235,11 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     // The rendered card, as a person sees it.
     expect(result.reply?.card.text).toContain("21 000 kr");
     expectTheReminder(result.reminder);
+    expectTheAttendance(result.attendance);
     expect(result.botErrors).toEqual([]);
     // The page tried only the Office CDN (fonts, an animation); everything beyond loopback was refused.
     for (const url of result.blocked ?? []) expect(new URL(url).hostname).not.toMatch(/^(127\.|localhost$)/);
-  }, 130_000);
+  }, 160_000);
 
   it("answers over the Playground's HTTP and WebSocket API, and a reminder arrives there", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM);
