@@ -1,6 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { openStore } from "@samverkan/store";
 import { describe, expect, it } from "vitest";
 import { runCliAsync } from "../src/cli.js";
 import { run } from "./run.js";
@@ -89,4 +93,58 @@ describe("samverkan chat", () => {
     expect(positional.err).toMatch(/^chat tar frågorna rad för rad, inte som argument/);
     expect((await chat([], ["--now", "igår"])).code).toBe(2);
   });
+});
+
+describe("samverkan chat on a database", () => {
+  it("answers from what the secretary recorded, as ask does (the built bin, SAMVERKAN_DATA_DIR)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "samverkan-chat-"));
+    try {
+      const dataDir = join(dir, "data");
+      // The CLI keeps its embedded database in $SAMVERKAN_DATA_DIR/pglite.
+      const store = await openStore({ dataDir: join(dataDir, "pglite") });
+      await store.recordAttendance(
+        "norrbotten",
+        "committee-2022-03-16",
+        {
+          municipalities: [
+            "Luleå",
+            "Piteå",
+            "Boden",
+            "Kalix",
+            "Älvsbyn",
+            "Haparanda",
+            "Överkalix",
+            "Övertorneå",
+            "Jokkmokk",
+            "Gällivare",
+          ],
+        },
+        { actor: "test" },
+      );
+      await store.close();
+      const env: NodeJS.ProcessEnv = { ...process.env, SAMVERKAN_DATA_DIR: dataDir };
+      delete env.DATABASE_URL;
+      const r = spawnSync(process.execPath, [bin, "chat", "--now", "2022-09-01"], {
+        input: "Hur var närvaron 16 mars 2022?\n",
+        encoding: "utf8",
+        env,
+        timeout: 60_000,
+      });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("10 av 14 ledamöter");
+      expect(r.stdout).toContain("Registrerad närvaro");
+      // Without the database, the minutes' own count.
+      const bundled = spawnSync(process.execPath, [bin, "chat", "--now", "2022-09-01"], {
+        input: "Hur var närvaron 16 mars 2022?\n",
+        encoding: "utf8",
+        env: { ...env, SAMVERKAN_DATA_DIR: "" },
+        cwd: dir,
+        timeout: 60_000,
+      });
+      expect(bundled.stdout).toContain("9 av 14 ledamöter");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

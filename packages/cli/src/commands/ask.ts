@@ -11,6 +11,8 @@ const USAGE = `samverkan ask "FRÅGA" [--now DATUM] [--format text|json] [--coll
   Svarar på en fråga på svenska eller engelska om de inbyggda samverkanskollektiven. Varje belopp kommer
   från en publicerad tabell eller fördelningsmotorn, och svaret säger vilket; ett scenario märks som
   beräknat. Samma svar som Teams-boten och API:t ger. Följdfrågor i en konversation: samverkan chat.
+  Svaren kommer från databasen när det finns en (DATABASE_URL, SAMVERKAN_DATA_DIR eller ./.data/pglite:
+  med registrerad närvaro, flyttade sammanträden och beslut), annars från de inbyggda data.
 
 Ämnen, med ett exempel var:
 ${exampleLines("sv")
@@ -28,7 +30,7 @@ Exempel:
   samverkan ask "när är nästa sammanträde?" --now 2022-09-01
   samverkan ask "what does Kalix pay for the e-archive in 2023?" --format json`;
 
-/** The datasets `ask` and `chat` answer from: the bundled collaborations. */
+/** The bundled collaborations: what `ask` and `chat` answer from when there is no database. */
 export function askDatasets(): Dataset[] {
   return BUNDLED_DATASETS.map((id) => loadBundledDataset(id));
 }

@@ -3,13 +3,16 @@ import { parseArgs } from "node:util";
 import { answer, type ConversationTurn } from "@samverkan/assistant";
 import { BUNDLED_DATASETS } from "@samverkan/data";
 import { parseChoice, parseOptions, UsageError, type CliIo, type Command } from "../options.js";
-import { answerText, askDatasets, parseNow } from "./ask.js";
+import { answerText, parseNow } from "./ask.js";
+import { answerDatasets } from "./current-datasets.js";
 
 const USAGE = `samverkan chat [--now DATUM] [--collaboration ID]
   Ett samtal med assistenten: en fråga per rad, på svenska eller engelska, och svaret på varje, som
   samverkan ask ger det. Följdfrågor tar det som saknas från svaret före: "och 2022?", "och Luleå?",
   "varför?", "and in English?", "jämfört med förra året?" — svaret säger vilken hel fråga det läste.
-  Samtalet finns bara i minnet och glöms när chat avslutas.
+  Samtalet finns bara i minnet och glöms när chat avslutas. Svaren kommer, som för ask, från databasen
+  när det finns en (DATABASE_URL, SAMVERKAN_DATA_DIR eller ./.data/pglite, med registrerad närvaro,
+  flyttade sammanträden och beslut), annars från de inbyggda data.
 
   exit, quit, avsluta eller Ctrl-D avslutar. Från en pipe eller fil läses varje rad och besvaras, och
   chat avslutas vid filens slut (utan prompt och hälsning).
@@ -57,7 +60,9 @@ export const chatCommand: Command & {
       );
     const now = parseNow(values.now, io.today);
     const collaboration = parseChoice(values.collaboration, "collaboration", BUNDLED_DATASETS);
-    const datasets = askDatasets();
+    // As `ask`: the database's plan as it stands (recorded attendance, moved meetings, decisions) when
+    // there is one, else the bundled data. Read once: the conversation answers from one state.
+    const datasets = await answerDatasets(process.env);
     const interactive = io.interactive === true;
     const lines = createInterface({
       input: io.input ?? process.stdin,
