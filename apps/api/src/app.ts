@@ -33,6 +33,7 @@ import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCollaborationRoutes } from "./routes/collaborations.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerCalendarRoutes } from "./routes/calendar.js";
+import { registerDashboardRoutes } from "./routes/dashboard.js";
 import { registerMeetingRoutes } from "./routes/meetings.js";
 import { registerRecordRoutes } from "./routes/records.js";
 import { registerReportRoutes } from "./routes/reports.js";
@@ -349,6 +350,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     conversationTtlMinutes: options.conversationTtlMinutes ?? DEFAULT_CONVERSATION_TTL_MINUTES,
   };
   registerHealthRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
   await app.register(
     async (v1) => {
       const api = v1.withTypeProvider<ZodTypeProvider>();

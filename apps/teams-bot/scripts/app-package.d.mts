@@ -29,6 +29,12 @@ export type BuildResult =
     }
   | { ok: false; env: string; problems: string[]; warnings: string[] };
 
+/**
+ * SAMVERKAN_API_URL without a trailing slash and, unless set, SAMVERKAN_API_DOMAIN (its host) for
+ * validDomains; changes `values` in place and returns the problems.
+ */
+export declare function deriveApiValues(values: Record<string, string | undefined>): string[];
+
 export declare function buildAppPackage(options?: BuildOptions): BuildResult;
 
 export declare function main(

@@ -123,6 +123,57 @@ export function readEnvironment(env, { projectDir = PROJECT_DIR, environment = p
   return { values, sources, problems, missing: false };
 }
 
+/**
+ * The API's address as the manifest uses it: SAMVERKAN_API_URL without a trailing slash (the manifest
+ * appends paths) and, unless set, SAMVERKAN_API_DOMAIN, its host (and port), for validDomains. Changes
+ * `values` in place; returns the problems (an address that is not http(s)).
+ */
+export function deriveApiValues(values) {
+  const url = values.SAMVERKAN_API_URL?.trim();
+  if (url === undefined || url === "") return [];
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash || parsed.username) {
+    return [`SAMVERKAN_API_URL "${url}" is not an http(s) address such as https://samverkan.example.org`];
+  }
+  values.SAMVERKAN_API_URL = url.replace(/\/+$/, "");
+  if (!values.SAMVERKAN_API_DOMAIN) values.SAMVERKAN_API_DOMAIN = parsed.host;
+  return [];
+}
+
+/** Whether a host is one of validDomains ("example.org", "*.example.org", "host:port"). */
+function inValidDomains(host, domains) {
+  return domains.some((domain) =>
+    typeof domain === "string" && domain.startsWith("*.")
+      ? host.endsWith(domain.slice(1)) && host.length > domain.length - 1
+      : String(domain).toLowerCase() === host,
+  );
+}
+
+/** Teams loads a static tab only from a domain in validDomains: one problem per URL that is not. */
+function tabDomainProblems(manifest) {
+  const domains = Array.isArray(manifest.validDomains) ? manifest.validDomains : [];
+  const problems = [];
+  (Array.isArray(manifest.staticTabs) ? manifest.staticTabs : []).forEach((tab, i) => {
+    for (const key of ["contentUrl", "websiteUrl"]) {
+      if (typeof tab?.[key] !== "string") continue;
+      let host;
+      try {
+        host = new URL(tab[key]).host.toLowerCase();
+      } catch {
+        continue; // the schema has said what is wrong with it
+      }
+      if (!inValidDomains(host, domains))
+        problems.push(`manifest.json /staticTabs/${i}/${key}: its host "${host}" is not in validDomains`);
+    }
+  });
+  return problems;
+}
+
 /** "/bots/0/botId" from a list of keys and indexes (JSON Pointer, as ajv reports paths). */
 function pointer(path) {
   return path.length === 0
@@ -375,6 +426,7 @@ export function buildAppPackage(options = {}) {
   }
 
   const values = { ...vars.values };
+  problems.push(...deriveApiValues(values));
   const used = new Map();
   for (const document of documents) {
     for (const [name, at] of substitute(document.value, {}).uses) {
@@ -395,10 +447,13 @@ export function buildAppPackage(options = {}) {
     }
     const where = at.join(", ");
     const how =
-      name in PLACEHOLDER_IDS
-        ? `provisioning fills it (\`atk provision --env ${env}\`); or set it in env/.env.${env}, ` +
-          `env/.env.${env}.user or the environment; --allow-placeholders builds a package to inspect, not to upload`
-        : `set it in env/.env.${env}, env/.env.${env}.user or the environment`;
+      name === "SAMVERKAN_API_DOMAIN"
+        ? `set SAMVERKAN_API_URL (its host is the domain) or SAMVERKAN_API_DOMAIN in env/.env.${env}, ` +
+          `env/.env.${env}.user or the environment`
+        : name in PLACEHOLDER_IDS
+          ? `provisioning fills it (\`atk provision --env ${env}\`); or set it in env/.env.${env}, ` +
+            `env/.env.${env}.user or the environment; --allow-placeholders builds a package to inspect, not to upload`
+          : `set it in env/.env.${env}, env/.env.${env}.user or the environment`;
     problems.push(
       `${name} is ${value === undefined ? "not defined" : `empty in ${vars.sources[name]}`} (used at ${where}): ${how}`,
     );
@@ -441,6 +496,7 @@ export function buildAppPackage(options = {}) {
   if (!validateManifest(manifest)) problems.push(...schemaProblems(validateManifest.errors, "manifest.json"));
 
   // What the schema leaves out but Teams enforces.
+  problems.push(...tabDomainProblems(manifest));
   if (typeof manifest.version === "string" && !/^\d+\.\d+\.\d+$/.test(manifest.version)) {
     problems.push(`manifest.json /version: "${manifest.version}" must be MAJOR.MINOR.PATCH (e.g. 1.0.0)`);
   }
@@ -576,6 +632,8 @@ export function main(argv, { stdout = console.log, stderr = console.error, ...op
   stdout(`  contents: ${result.files.join(", ")}`);
   stdout(`  resolved manifest: ${relative(cwd, result.manifestPath)}`);
   stdout(`  manifest ${result.manifest.manifestVersion} valid against its schema; icons checked`);
+  for (const tab of Array.isArray(result.manifest.staticTabs) ? result.manifest.staticTabs : [])
+    stdout(`  tab "${tab.name}": ${tab.contentUrl}`);
   if (result.warnings.some((w) => w.includes("placeholder"))) {
     stderr("warning: this package holds placeholder ids — inspect it, do not upload it to Teams");
   }

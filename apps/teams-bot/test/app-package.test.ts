@@ -139,6 +139,9 @@ describe("the Teams app package", () => {
       JSON.parse(readFileSync(join(dir, "MicrosoftTeams.Localization.schema.json"), "utf8")),
     );
     expect(localization(json(zip["en-us.json"])), JSON.stringify(localization.errors)).toBe(true);
+    expect(manifest.staticTabs).toMatchObject([
+      { entityId: "dashboard", scopes: ["personal", "team", "groupChat"] },
+    ]);
     expect(manifest.localizationInfo).toEqual({
       defaultLanguageTag: "sv-se",
       additionalLanguages: [{ languageTag: "en-us", file: "en-us.json" }],

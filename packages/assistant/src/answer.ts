@@ -16,6 +16,8 @@ import { attendance } from "./intents/attendance.js";
 import { annualCycle, meetingsInPeriod, nextMeeting } from "./intents/meetings.js";
 import { itemParticipants, members, projectParticipants } from "./intents/membership.js";
 import { statement } from "./intents/statement.js";
+import { yearSeries, type YearSeriesOf } from "./intents/year-series.js";
+import { askedYears } from "./years-asked.js";
 import { parseQuestion, type ParsedQuestion } from "./parse.js";
 import { alternatives, listing } from "./phrases.js";
 import { itemsIn, municipalitiesIn, resolveYear } from "./resolve.js";
@@ -78,6 +80,10 @@ function route(turn: Turn): Draft {
   const itemIds = [...new Set(items.flatMap((x) => x.ids))];
   const projects = p.projects.filter((x) => x.collaboration === d.collaboration.id);
   const year = resolveYear(turn);
+  // One municipality over several years ("2021–2023", "2022 och 2023"): every year asked, each answered.
+  const years = munis.length === 1 ? askedYears(turn) : undefined;
+  const overYears = (of: YearSeriesOf, single: (y: typeof year) => Draft): Draft | undefined =>
+    years && munis[0] ? yearSeries(turn, munis[0], of, years, single) : undefined;
   const substantive =
     p.municipalities.length +
       p.items.length +
@@ -173,7 +179,11 @@ function route(turn: Turn): Draft {
     !s.has("extras") &&
     (s.has("maxWithdrawal") || itemIds.includes(onlyItem) || munis.length > 0)
   )
-    return maxWithdrawal(turn, munis, onlyItem, year);
+    return (
+      overYears({ kind: "maxWithdrawal", itemId: onlyItem }, (y) =>
+        maxWithdrawal(turn, munis, onlyItem, y),
+      ) ?? maxWithdrawal(turn, munis, onlyItem, year)
+    );
 
   if (s.has("extras")) return extras(turn, itemIds, munis[0], year);
 
@@ -201,10 +211,16 @@ function route(turn: Turn): Draft {
     return each((id) => itemSplit(turn, id, year));
   if (s.has("split") && item && muni && !s.has("cost"))
     return each((id) => explainAmount(turn, muni, id, undefined, year));
+  if (muni && item && itemIds.length === 1) {
+    const series = overYears({ kind: "item", itemId: item }, (y) => itemCost(turn, munis, item, y));
+    if (series) return series;
+  }
   if (muni && item) return each((id) => itemCost(turn, munis, id, year));
   if (muni && p.amounts[0]) return explainAmount(turn, muni, undefined, p.amounts[0], year);
   if (muni) {
     if (p.unknownItem && !s.has("statement")) return unknownItem(turn, p.unknownItem, muni);
+    const series = overYears({ kind: "total" }, (y) => statement(turn, muni, y));
+    if (series) return series;
     const drafts = munis.map((m) => statement(turn, m, year));
     return drafts.length === 1 ? (drafts[0] as Draft) : combine(drafts);
   }
@@ -324,6 +340,7 @@ export function answer(question: string, context: AssistantContext): Answer {
     ...(draft.collaboration ? { collaboration: draft.collaboration } : {}),
     ...(draft.year ? { year: draft.year } : {}),
     card: cardFor(draft, turn.lang),
+    ...(draft.chart ? { chart: draft.chart } : {}),
     ...(rewritten ? { interpretedAs: follow.question } : {}),
     turn: keep
       ? { ...(context.previous as ConversationTurn), language: turn.lang }

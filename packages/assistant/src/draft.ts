@@ -1,5 +1,5 @@
 import type { Dataset } from "@samverkan/domain";
-import type { ReportTable } from "@samverkan/reports";
+import type { Chart, ReportTable } from "@samverkan/reports";
 import type { ParsedQuestion } from "./parse.js";
 import type { LocalNow } from "./time.js";
 import type { AnswerAmount, AnswerMeeting, Intent, Lang } from "./types.js";
@@ -22,6 +22,8 @@ export interface Draft {
   readonly year?: { readonly value: number; readonly source: "question" | "now" | "relative" };
   /** A table for the card (the report model's table). */
   readonly table?: ReportTable;
+  /** A chart for the card, after the text: `chartFromTable` of `table`, so it shows the table's numbers. */
+  readonly chart?: Chart;
   readonly facts?: readonly Fact[];
 }
 

@@ -1,4 +1,5 @@
 import type { Dataset } from "@samverkan/domain";
+import type { Chart } from "@samverkan/reports";
 
 /** The language of a question, and so of its answer. */
 export type Lang = "sv" | "en";
@@ -165,6 +166,11 @@ export interface Answer {
   readonly year?: { readonly value: number; readonly source: "question" | "now" | "relative" };
   /** An Adaptive Card (JSON) for Teams with the same content. */
   readonly card: Record<string, unknown>;
+  /**
+   * The chart on the card, when the answer has one (an item's split, a statement, attendance per
+   * meeting, SkånEarkiv's caps): the report model's `Chart`, its points the card table's rows.
+   */
+  readonly chart?: Chart;
   /**
    * For a follow-up ("och 2022?"): the whole question it was read as, which the text also states.
    * Absent when the question was answered as asked.

@@ -33,3 +33,18 @@ export {
 } from "./render/card.js";
 export type { CardOptions, AnswerCardInput } from "./render/card.js";
 export type * from "./render/card-types.js";
+export {
+  chartFromTable,
+  chartNumber,
+  chartDescription,
+  type Chart,
+  type ChartKind,
+  type ChartUnit,
+  type ChartPoint,
+  type ChartSeries,
+  type ChartGoal,
+  type ChartFromTableOptions,
+} from "./charts/chart.js";
+export { chartElement, chartLeftOut } from "./render/card-chart.js";
+export { renderChartSvg } from "./render/chart-svg.js";
+export { reportCharts, type SectionChart } from "./charts/report-charts.js";

@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { join } from "node:path";
+import { type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { haveChromium, launchChromium, OUTPUT } from "./headless-chromium.js";
 import type { Report } from "../src/model.js";
 import { renderHtml } from "../src/index.js";
 import { builtReports } from "./fixtures/built-reports.js";
@@ -14,9 +13,7 @@ import { fordelning2022 } from "./fixtures/fordelning-2022.js";
  * itself refused (the page is self-contained; a fetch would be a bug). Screenshots and a PDF go to
  * packages/reports/test-output/ (git-ignored) so a person can look at what was rendered.
  */
-const CHROMIUM = "/usr/bin/chromium";
-const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), "..", "test-output");
-const haveChromium = existsSync(CHROMIUM);
+const chromiumHere = haveChromium("browser.test.ts");
 
 /** The browser globals the page functions use (this package is type-checked without the DOM lib). */
 interface PageGlobals {
@@ -32,28 +29,10 @@ function style(locator: Locator, property: "textAlign" | "backgroundColor" | "di
   );
 }
 
-if (!haveChromium) {
-  if (process.env.CI) {
-    throw new Error(`${CHROMIUM} is missing: the browser test must run in CI (apt-get install chromium).`);
-  }
-  console.warn(`browser.test.ts skipped: ${CHROMIUM} not found (apt-get install chromium)`);
-}
-
-describe.skipIf(!haveChromium)("HTML report in headless Chromium", () => {
+describe.skipIf(!chromiumHere)("HTML report in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(OUTPUT, { recursive: true });
   }, 30_000);
   afterAll(async () => {

@@ -51,7 +51,8 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
   app.get(
     "/collaborations/:collaboration/reports/:report",
     {
-      config: { access: "read" },
+      // The dashboard links the reports as files: a link cannot send Authorization, so `?token=` too.
+      config: { access: "read", tokenInQuery: true },
       schema: {
         tags: ["reports"],
         summary: "A report as JSON, CSV, XLSX, Markdown or HTML",
@@ -79,6 +80,9 @@ export function registerReportRoutes(app: App, { data }: RouteContext): void {
           lang: z
             .enum(["sv", "en"], { error: bilingual('ska vara "sv" eller "en"', 'must be "sv" or "en"') })
             .optional(),
+          token: z.string().optional().meta({
+            description: "A read token, for links that cannot send Authorization (when reads need one)",
+          }),
         }),
         response: {
           200: z

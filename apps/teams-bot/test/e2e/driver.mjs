@@ -32,26 +32,17 @@ import {
   stopProcess,
   withTimeout,
 } from "../../scripts/playground-process.mjs";
+import { getJson, openApiChat, openBrowserChat } from "./chats.mjs";
+import { ask, askChart, QUESTION, recordAttendance, triggerReminder } from "./steps.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const mode = process.argv[2] ?? "browser";
-const QUESTION = "Vad betalar Kalix för e-arkiv 2023?";
-const SUBSCRIBE = "påminn oss som ledamöter";
-/** The secretary's command, and who was there (shared with test/secretary.test.ts). */
-const ATTENDANCE_COMMAND = "registrera närvaro 16 mars 2022";
-const { meeting: ATTENDANCE_MEETING, present: PRESENT } = JSON.parse(
-  readFileSync(join(here, "..", "fixtures", "present-2022-03-16.json"), "utf8"),
-);
 /** The bot's clock: the assistant reads "i år" against it, and the chat subscribes then. */
 const NOW = new Date("2022-09-01T08:00:00Z");
-/** 09:05 in Stockholm the day before the committee meets on 12 October 2022: the members' reminder is due. */
-const MEETING_EVE = new Date("2022-10-11T07:05:00Z");
 const BOT_PORT = 3978;
 const BOT_URL = `http://127.0.0.1:${BOT_PORT}/api/messages`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Below the test's own limit, so a stuck step still ends in a JSON report rather than a kill. */
 const DEADLINE_MS = Number(process.env.E2E_DEADLINE_MS ?? 140_000);
-const STEP_MS = 30_000;
 
 const work = mkdtempSync(join(tmpdir(), "samverkan-e2e-"));
 const state = {
@@ -100,16 +91,20 @@ try {
 
 async function runBrowser() {
   await step("start the bot and the Agents Playground", startBotAndPlayground);
-  const botName = await step("read the Playground's config", () => configuredBotName(state.playground));
+  const { bot: botIdentity, currentUser } = await step("read the Playground's config", () =>
+    playgroundConfig(state.playground),
+  );
+  const botName = botIdentity.name;
   const chat = await step("open the Playground in Chromium", () =>
-    openBrowserChat(state.playground, botName),
+    openBrowserChat(state.playground, botName, state),
   );
   const reply = await step("ask the question in the page", () => ask(chat, QUESTION));
+  const chart = await step("ask a chart question in the page", () => askChart(chat));
   const reminder = await step("trigger a reminder", () => triggerReminder(chat, state.bot));
   const attendance = await step("record attendance from the card in the page", () =>
-    recordAttendance(chat, state.bot),
+    recordAttendance(chat, state.bot, currentUser),
   );
-  return { mode, botName, question: QUESTION, reply, reminder, attendance, blocked: state.blocked };
+  return { mode, botName, question: QUESTION, reply, chart, reminder, attendance, blocked: state.blocked };
 }
 
 async function runApi() {
@@ -257,281 +252,13 @@ function startTestPlayground() {
   });
 }
 
-/** The bot's name from the Playground's config: "Samverkan" proves it read our file, not its built-in one. */
-async function configuredBotName(playground) {
+/**
+ * The Playground's config in effect: its bot (the name "Samverkan" proves it read our file, not its
+ * built-in one) and its current user (who the page types as).
+ */
+async function playgroundConfig(playground) {
   const { config } = await getJson(`http://127.0.0.1:${playground.port}/_internal/v1/testConfig`);
-  return config.bot.name;
-}
-
-/**
- * GET with a retry: fetch reuses the connection of the readiness check, which the Playground closes after
- * 5 idle seconds (Node's keep-alive timeout) — while the bot's database is set up, under load, a request
- * can meet that close and fail ("other side closed") although the Playground is fine.
- */
-async function getJson(url) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
-      return await response.json();
-    } catch (error) {
-      if (attempt >= 3 || !(error instanceof TypeError)) throw error;
-      process.stderr.write(`driver: retrying GET ${url}: ${describe(error)}\n`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
-/**
- * Chat through the page. The Playground renders with Fluent UI (generated class names), so the
- * selectors are its ARIA labels and the Adaptive Cards renderer's `ac-` classes:
- *   [role="textbox"][data-lexical-editor="true"]   the message box (Enter sends)
- *   [aria-label="Message header"]                  one per message; its parent is the message
- *   [aria-label="Message author"]                  in the header, bot messages only (the bot's name)
- *   .ac-adaptiveCard / .ac-textBlock               a rendered card and each of its texts (table cells too)
- */
-async function openBrowserChat(playground, botName) {
-  const { chromium } = await import("playwright-core");
-  state.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-dev-shm-usage"],
-    timeout: STEP_MS,
-  });
-  const context = await state.browser.newContext({
-    viewport: { width: 1400, height: 1000 },
-    locale: "sv-SE",
-  });
-  // The page loads fonts and an animation from res-1.cdn.office.net; nothing beyond loopback is reachable
-  // in the namespace anyway, and here it does not even try.
-  await context.route("**/*", (route) => {
-    const { hostname } = new URL(route.request().url());
-    if (hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
-    state.blocked.push(route.request().url());
-    return route.abort("blockedbyclient");
-  });
-  const page = await context.newPage();
-  state.page = page;
-  page.on("pageerror", (error) => state.pageErrors.push(error.stack ?? error.message));
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/_conversation/v1/invoke")
-      state.invokes += 1;
-  });
-  page.setDefaultTimeout(STEP_MS);
-  await page.goto(playground.url, { waitUntil: "domcontentloaded" });
-  const editor = page.locator('[role="textbox"][data-lexical-editor="true"]');
-  await editor.waitFor();
-  return {
-    page,
-    async send(text) {
-      await editor.click();
-      await page.keyboard.type(text);
-      await page.keyboard.press("Enter");
-    },
-    async messages() {
-      const all = await page.evaluate(messagesInPage);
-      return all.map(({ author, text, cards }) => ({
-        from: author === botName ? "bot" : "user",
-        text,
-        cards,
-      }));
-    },
-  };
-}
-
-/** Runs in the page: every message of the open conversation, in order (see `openBrowserChat`). */
-/* global document */
-function messagesInPage() {
-  return [...document.querySelectorAll('[aria-label="Message header"]')].map((header) => {
-    const item = header.parentElement ?? header;
-    const author = header.querySelector('[aria-label="Message author"]')?.textContent?.trim() ?? null;
-    const body = [...item.children].filter((child) => child !== header);
-    const cards = [...item.querySelectorAll(".ac-adaptiveCard")].map((card) => ({
-      text: card.innerText.trim(),
-      blocks: [...card.querySelectorAll(".ac-textBlock")].map((block) => block.innerText.trim()),
-    }));
-    const text = body.map((element) => element.innerText.trim()).filter((part) => part !== "");
-    return { author, text: text.join("\n"), cards };
-  });
-}
-
-/**
- * Chat through the Playground's headless API, which its page uses too:
- *   POST /_conversation/v1/conversations/{id}/messages  { from: { id }, text, textFormat: "plain" }
- *        sends as the current user (in the personal chat; elsewhere only with an @mention of the bot)
- *   ws://…/_ws_conversation/v1/conversations/stream      { action: "createMessage", message } per message
- *   GET  /_internal/v1/testConfig                       the config in effect: user, bot, chat ids
- */
-async function openApiChat(port) {
-  const base = `http://127.0.0.1:${port}`;
-  const { config } = await getJson(`${base}/_internal/v1/testConfig`);
-  const conversationId = config.personalChat.id;
-  const messages = [];
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
-  socket.addEventListener("message", (event) => {
-    const action = JSON.parse(String(event.data));
-    if (action.action !== "createMessage" || action.actionConversationId !== conversationId) return;
-    const { message } = action;
-    messages.push({
-      from: message.from?.id === config.bot.id ? "bot" : "user",
-      text: message.text ?? "",
-      cards: (message.attachments ?? [])
-        .filter((attachment) => attachment.contentType === "application/vnd.microsoft.card.adaptive")
-        .map((attachment) => ({ blocks: cardTexts(attachment.content), card: attachment.content })),
-    });
-  });
-  await new Promise((resolve, reject) => {
-    socket.addEventListener("open", resolve, { once: true });
-    socket.addEventListener("error", () => reject(new Error("could not open the Playground's WebSocket")), {
-      once: true,
-    });
-  });
-  return {
-    botName: config.bot.name,
-    async send(text) {
-      // The stream carries only the bot's messages; ours is recorded here, in order.
-      messages.push({ from: "user", text, cards: [] });
-      const response = await fetch(
-        `${base}/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
-        {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ from: { id: config.currentUser.id }, text, textFormat: "plain" }),
-        },
-      );
-      if (!response.ok) throw new Error(`POST message: HTTP ${response.status} ${await response.text()}`);
-    },
-    async messages() {
-      return [...messages];
-    },
-    close: () => socket.close(),
-  };
-}
-
-/** The texts of a card's TextBlocks in reading order, like `.ac-textBlock` in the page. */
-function cardTexts(node, out = []) {
-  if (Array.isArray(node)) {
-    for (const item of node) cardTexts(item, out);
-  } else if (node !== null && typeof node === "object") {
-    if (node.type === "TextBlock" && typeof node.text === "string") out.push(node.text);
-    if (node.type === "FactSet") for (const fact of node.facts ?? []) out.push(fact.title, fact.value);
-    for (const key of ["body", "items", "columns", "rows", "cells"])
-      if (key in node) cardTexts(node[key], out);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The steps, written once for both ways to chat
-
-/**
- * Asks and returns the bot's messages after the question: a card, and any plain text messages (the
- * Playground shows an activity with both text and a card as two messages, the text first).
- */
-async function ask(chat, question) {
-  await chat.send(question);
-  const replies = await waitUntil(`an answer card after "${question}"`, async () => {
-    const messages = await chat.messages();
-    // Counted from our own message: the welcome (a card too) may arrive just before or after it.
-    const asked = messages.findLastIndex((message) => message.from === "user" && message.text === question);
-    if (asked < 0) return undefined;
-    const after = messages.slice(asked + 1).filter((message) => message.from === "bot");
-    return after.some((message) => message.cards.length > 0) && after.every(rendered) ? after : undefined;
-  });
-  const card = replies.find((message) => message.cards.length > 0)?.cards[0];
-  return {
-    texts: replies.filter((message) => message.cards.length === 0).map((message) => message.text),
-    card: { blocks: card?.blocks ?? [], text: card?.text ?? "" },
-  };
-}
-
-/**
- * The reminder step: the chat subscribes ("påminn oss som ledamöter", on the bot's clock, 1 September
- * 2022), then the reminder clock runs on the eve of the committee meeting of 12 October 2022. The bot
- * sends the members' reminder on its own: `adapter.continueConversationAsync` with the conversation
- * reference stored from the subscribing message, whose serviceUrl is the Playground's. It must show up
- * in the chat, and a second run of the clock must send nothing (exactly once).
- */
-async function triggerReminder(chat, bot) {
-  const subscribed = await ask(chat, SUBSCRIBE);
-  const before = (await chat.messages()).length;
-  const outcomes = await bot.runDueReminders(MEETING_EVE);
-  const arrived = await waitUntil("the reminder card", async () => {
-    const messages = (await chat.messages()).slice(before).filter((message) => message.from === "bot");
-    return messages.some((message) => message.cards.length > 0) && messages.every(rendered)
-      ? messages
-      : undefined;
-  });
-  const card = arrived.find((message) => message.cards.length > 0)?.cards[0];
-  const shown = (await chat.messages()).length;
-  const again = await bot.runDueReminders(MEETING_EVE);
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  return {
-    subscribed,
-    sent: outcomes.map(({ result, reminder }) => ({
-      result,
-      kind: reminder.kind,
-      conversationId: reminder.conversationId,
-    })),
-    texts: arrived.filter((message) => message.cards.length === 0).map((message) => message.text),
-    card: { blocks: card?.blocks ?? [], text: card?.text ?? "" },
-    again: {
-      results: again.map(({ result }) => result),
-      newMessages: (await chat.messages()).length - shown,
-    },
-  };
-}
-
-/**
- * The secretary's card action, in the page: the Playground's user gets the secretary role (in this
- * test's store only), asks for the attendance form of 16 March 2022, ticks the members who were there
- * and presses "Spara närvaro". The Playground sends the Action.Execute as an `adaptiveCard/action`
- * invoke; the card in the page must turn into the saved card, and the store must hold the attendance.
- */
-async function recordAttendance(chat, bot) {
-  const { config } = await getJson(`http://127.0.0.1:${state.playground.port}/_internal/v1/testConfig`);
-  await bot.grantSecretary(config.currentUser.aadObjectId);
-  const form = await ask(chat, ATTENDANCE_COMMAND);
-  // The form is the last card in the chat; the saved card takes its place (the same message).
-  const card = chat.page.locator(".ac-adaptiveCard").last();
-  for (const name of PRESENT) await card.getByRole("checkbox", { name, exact: true }).check();
-  const invokesBefore = state.invokes;
-  await card.getByRole("button", { name: "Spara närvaro", exact: true }).click();
-  const saved = await waitUntil(
-    "the saved attendance card",
-    async () => {
-      const text = await card.innerText();
-      return text.includes("Närvaro sparad") ? text : undefined;
-    },
-    STEP_MS,
-    () => (state.pageErrors.length > 0 ? `; the page threw: ${state.pageErrors.join("\n")}` : ""),
-  );
-  const buttons = await card.getByRole("button").evaluateAll((all) => all.map((b) => b.innerText.trim()));
-  const meeting = await bot.attendance(ATTENDANCE_MEETING);
-  return {
-    form,
-    saved: { text: saved, buttons },
-    invokes: state.invokes - invokesBefore,
-    attendees: meeting?.attendees?.municipalities ?? [],
-    recordedBy: meeting?.attendees?.recordedBy,
-    pageErrors: state.pageErrors,
-  };
-}
-
-/** In the page a message is in the DOM a moment before its text is: wait for text or card texts. */
-function rendered(message) {
-  return message.cards.length > 0
-    ? message.cards.every((card) => card.blocks.length > 0)
-    : message.text !== "";
-}
-
-async function waitUntil(what, probe, timeoutMs = STEP_MS, why = () => "") {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`waited ${timeoutMs / 1000} s for ${what}${why()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return config;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -46,6 +46,19 @@ interface ReminderRun {
   readonly card: Card;
   readonly again: { results: string[]; newMessages: number };
 }
+interface ChartRun {
+  readonly question: string;
+  readonly reply: Reply;
+  /** What the Playground showed for the card's Chart.HorizontalBar: the drawn chart or its fallback. */
+  readonly rendered: "chart" | "fallback";
+  readonly drawn: number;
+  /** The drawn charts' aria-labels, and each bar's ("Luleå, 97000": the Playground's, not our text). */
+  readonly chartLabels: string[];
+  readonly bars: string[];
+  readonly pictures: string[];
+  readonly facts: string[];
+  readonly screenshots: string[];
+}
 interface AttendanceRun {
   readonly form: Reply;
   readonly saved: { text: string; buttons: string[] };
@@ -65,6 +78,7 @@ interface DriverResult {
   readonly botName?: string;
   readonly question?: string;
   readonly reply?: Reply;
+  readonly chart?: ChartRun;
   readonly reminder?: ReminderRun;
   readonly attendance?: AttendanceRun;
   readonly pageErrors?: string[];
@@ -201,6 +215,36 @@ function expectTheReminder(run: ReminderRun | undefined): void {
   expect(run?.again.newMessages).toBe(0);
 }
 
+/**
+ * "Hur fördelas e-arkivet 2023?": the card carries a Chart.HorizontalBar. Either the Playground draws it
+ * (an svg or canvas in the card) or it shows the chart's fallback, a FactSet "Luleå 97 000 kr, …"; the
+ * exact amounts are on the card either way (the table, and the fallback). The card's screenshot is a PNG.
+ */
+function expectTheChart(run: ChartRun | undefined): void {
+  expect(run?.question).toBe("Hur fördelas e-arkivet 2023?");
+  const blocks = run?.reply.card.blocks ?? [];
+  expect(blocks[0]).toMatch(/^E-arkiv 2023 fördelas mellan 14 kommuner\./);
+  expect(blocks[blocks.lastIndexOf("Luleå") + 1]).toBe("97 000 kr");
+  if (run?.rendered === "chart") {
+    // Fluent UI's horizontal bar chart, one bar per municipality, the largest first.
+    expect(run.chartLabels).toEqual(["E-arkiv 2023 per kommun, Horizontal bar chart"]);
+    expect(run.bars).toHaveLength(14);
+    expect(run.bars.slice(0, 2)).toEqual(["Luleå, 97000", "Piteå, 53000"]);
+  } else {
+    // The fallback: one fact per municipality, the largest first, with the table's exact text.
+    expect(run?.facts.slice(0, 4)).toEqual(["Luleå", "97 000 kr", "Piteå", "53 000 kr"]);
+    expect(run?.facts).toHaveLength(28);
+  }
+  const wanted = [join(here, "..", "..", "test-output", "chart-card.png")];
+  if (process.env.E2E_SCREENSHOT_DIR) wanted.push(join(process.env.E2E_SCREENSHOT_DIR, "card-chart.png"));
+  expect(run?.screenshots).toEqual(wanted);
+  for (const path of wanted) {
+    const png = readFileSync(path);
+    expect(png.subarray(0, 8).toString("hex"), path).toBe("89504e470d0a1a0a");
+    expect(png.length, path).toBeGreaterThan(5_000);
+  }
+}
+
 /** Who the driver ticks as present on 16 March 2022 (10 of 14). */
 const { present: PRESENT } = JSON.parse(
   readFileSync(join(here, "..", "fixtures", "present-2022-03-16.json"), "utf8"),
@@ -234,6 +278,10 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     expectTheAnswer(result.reply);
     // The rendered card, as a person sees it.
     expect(result.reply?.card.text).toContain("21 000 kr");
+    expectTheChart(result.chart);
+    console.info(
+      `the Playground shows the card's chart as: ${result.chart?.rendered} (${JSON.stringify(result.chart?.chartLabels)})`,
+    );
     expectTheReminder(result.reminder);
     expectTheAttendance(result.attendance);
     expect(result.botErrors).toEqual([]);

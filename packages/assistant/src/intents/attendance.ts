@@ -1,4 +1,7 @@
+import { formatDate } from "@samverkan/allocation";
 import { Decimal, type Goal, type Meeting } from "@samverkan/domain";
+import type { ChartGoal, ReportCell, ReportTable } from "@samverkan/reports";
+import { attendanceBars } from "../charts.js";
 import { say, type Draft, type Turn } from "../draft.js";
 import { BODY_NAMES, capitalise } from "../phrases.js";
 import { answerMeeting, meetingText, ofBodies, sorted, upcoming } from "./meetings.js";
@@ -102,6 +105,64 @@ function yearSummary(turn: Turn, meetings: readonly Meeting[], year: number): st
   });
 }
 
+/** The share as the text says it ("≈ 79 %"): a whole percentage, not exact when rounded. */
+function percentCell(present: number, of: number): ReportCell {
+  const percent = new Decimal(present).times(100).div(of);
+  const shown = percent.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return { kind: "percent", value: shown.toFixed(), ...(shown.eq(percent) ? {} : { exact: false }) };
+}
+
+/** A year's meetings with recorded attendance, one row each: meeting, present, of, share. */
+function attendanceTable(turn: Turn, meetings: readonly Meeting[]): ReportTable {
+  const text = (t: string): ReportCell => ({ kind: "text", text: t });
+  const num = (n: number): ReportCell => ({ kind: "number", value: String(n) });
+  return {
+    columns: [
+      { key: "meeting", label: say(turn, "Möte", "Meeting"), kind: "text" },
+      { key: "present", label: say(turn, "Närvarande", "Present"), kind: "number" },
+      { key: "of", label: say(turn, "Av", "Of"), kind: "number" },
+      { key: "rate", label: say(turn, "Andel", "Share"), kind: "percent" },
+    ],
+    rows: meetings.flatMap((m) => {
+      const a = m.attendance;
+      if (!a || a.of === 0) return [];
+      const body = BODY_NAMES[m.body]?.[turn.lang].the ?? m.body;
+      return [
+        {
+          cells: {
+            meeting: text(`${formatDate(m.date, turn.lang)}, ${body}`),
+            present: num(a.present),
+            of: num(a.of),
+            rate: percentCell(a.present, a.of),
+          },
+        },
+      ];
+    }),
+  };
+}
+
+/** The goal every one of the meetings is measured against ("Mål 75 %"), if they share one. */
+function sharedGoal(turn: Turn, meetings: readonly Meeting[]): ChartGoal | undefined {
+  const mins = meetings.flatMap((m) => (m.attendance ? [goalFor(turn, m)?.target?.min] : []));
+  const [first] = mins;
+  if (!first || mins.some((x) => !x || !x.eq(first))) return undefined;
+  const pct = first.times(100).toFixed();
+  return { value: pct, text: `${pct} %`, label: say(turn, `Mål ${pct} %`, `Goal ${pct} %`) };
+}
+
+/** A year's table and its chart: attendance per meeting against the goal. */
+function yearTableAndChart(turn: Turn, meetings: readonly Meeting[], year: number): Partial<Draft> {
+  const table = attendanceTable(turn, meetings);
+  if (table.rows.length === 0) return {};
+  const chart = attendanceBars(
+    table,
+    say(turn, `Närvaro per möte ${year}`, `Attendance per meeting ${year}`),
+    turn.lang,
+    sharedGoal(turn, meetings),
+  );
+  return { table, ...(chart ? { chart } : {}) };
+}
+
 /** Attendance at meetings (as recorded), each against the 75 % goal of its year. */
 export function attendance(turn: Turn): Draft {
   const d = turn.dataset;
@@ -165,6 +226,7 @@ export function attendance(turn: Turn): Draft {
       who +
       (sources.length ? say(turn, ` Källa: ${sources.join("; ")}.`, ` Source: ${sources.join("; ")}.`) : ""),
     meetings: meetings.map((m) => answerMeeting(turn, m)),
+    ...(year !== undefined ? yearTableAndChart(turn, meetings, year) : {}),
     followUps: [
       say(turn, "När är nästa sammanträde?", "When is the next committee meeting?"),
       ...(year === undefined

@@ -11,6 +11,8 @@ import { allocation, ruleYears } from "../engine.js";
 import { genitive, listing, money, signedMoney } from "../phrases.js";
 import { interpretationNote, yearNote, type ResolvedYear } from "../resolve.js";
 import { allocationTable, amountsTable } from "../tables.js";
+import { municipalityBars } from "../charts.js";
+import type { ReportTable } from "@samverkan/reports";
 import type { AnswerAmount } from "../types.js";
 
 /** The item's name in the answer's language. */
@@ -327,6 +329,7 @@ export function itemTotal(turn: Turn, itemId: string, year: ResolvedYear): Draft
   const picked = [...most, ...least.filter((r) => !most.includes(r))].map((r) =>
     rowAmount(d, result, r, turn.lang),
   );
+  const table = allocationTable(result, rows, turn.lang);
   return {
     intent: "itemTotal",
     collaboration: d.collaboration.id,
@@ -341,7 +344,8 @@ export function itemTotal(turn: Turn, itemId: string, year: ResolvedYear): Draft
         `Why does ${most[0]?.municipality} pay the most for ${item.nameEn}?`,
       ),
     ],
-    table: allocationTable(result, rows, turn.lang),
+    ...splitChart(turn, item, year.value, table),
+    table,
     facts: sourceFacts(turn, result),
   };
 }
@@ -375,6 +379,7 @@ export function itemSplit(turn: Turn, itemId: string, year: ResolvedYear): Draft
   );
   text += itemStatusNote(turn, item, year.value) + yearNote(turn, year) + interpretationNote(turn);
   const amounts = result.rows.map((r) => rowAmount(d, result, r, turn.lang));
+  const table = allocationTable(result, amounts, turn.lang);
   return {
     intent: "itemSplit",
     collaboration: d.collaboration.id,
@@ -393,7 +398,8 @@ export function itemSplit(turn: Turn, itemId: string, year: ResolvedYear): Draft
         `Why does ${result.rows[0]?.municipality} pay ${money(result.rows[0]?.amount ?? new Decimal(0), result.unit, "en")}?`,
       ),
     ],
-    table: allocationTable(result, amounts, turn.lang),
+    ...splitChart(turn, item, year.value, table),
+    table,
     facts: sourceFacts(turn, result),
   };
 }
@@ -621,6 +627,16 @@ export function maxWithdrawal(
     ),
     facts: sourceFacts(turn, result),
   };
+}
+
+/** The card's bars of an item's amount per municipality, from the answer's table ("E-arkiv 2023 per kommun"). */
+function splitChart(turn: Turn, item: CostItem, year: number, table: ReportTable): Pick<Draft, "chart"> {
+  const chart = municipalityBars(
+    table,
+    say(turn, `${item.name} ${year} per kommun`, `${item.nameEn} ${year} by municipality`),
+    turn.lang,
+  );
+  return chart ? { chart } : {};
 }
 
 /** The sum of amounts of one unit (statements never add kr and tkr). */

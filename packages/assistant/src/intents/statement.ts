@@ -6,6 +6,7 @@ import { statement as statementOf } from "../engine.js";
 import { genitive, listing, money, signedMoney } from "../phrases.js";
 import { interpretationNote, yearNote, type ResolvedYear } from "../resolve.js";
 import { amountsTable } from "../tables.js";
+import { statementDonut } from "../charts.js";
 import type { AnswerAmount } from "../types.js";
 
 function lineAmount(turn: Turn, s: MunicipalityStatement, l: StatementLine): AnswerAmount {
@@ -206,11 +207,18 @@ export function statement(turn: Turn, municipality: string, year: ResolvedYear):
     { label: say(turn, "Kostnadspost", "Cost item"), amount: `${municipality} ${s.year}` },
     turn.lang,
   );
+  // The donut: the items the committee bills (the supplier's own invoices are not part of the total).
+  const chart = statementDonut(
+    { ...table, rows: table.rows.slice(0, amounts.length) },
+    say(turn, `${municipality} ${s.year} per kostnadspost`, `${municipality} ${s.year} by cost item`),
+    turn.lang,
+  );
   return {
     ...base,
     text,
     amounts: [...amounts, ...totals, ...supplier, ...changes],
     followUps,
+    ...(chart ? { chart } : {}),
     table: {
       ...table,
       rows: table.rows,

@@ -64,7 +64,74 @@ export interface CardContainer {
   readonly style?: CardContainerStyle;
 }
 
-export type CardElement = CardTextBlock | CardFactSet | CardTable | CardContainer;
+/*
+ * Teams' chart elements ("Charts in Adaptive Cards"; schema: @microsoft/teams.cards' IHorizontalBarChart,
+ * IVerticalBarChart, ILineChart, IDonutChart). Only the properties the renderer writes; a
+ * chart's numbers are floats for drawing, and its `fallback` (what a host without charts shows) carries
+ * the exact texts. Never a `key`: the schema has one on every element, and card data must not.
+ */
+
+/** Colour sets and colours of the chart schema (a subset of ChartColorSet / ChartColor). */
+export type CardChartColorSet = "categorical" | "sequential" | "diverging";
+export type CardChartColor = "good" | "warning" | "attention" | "neutral" | "categoricalBlue";
+
+/** What every chart element shares. `fallback` is required here: a chart must read without charts. */
+interface CardChartBase {
+  readonly title?: string;
+  readonly showTitle?: boolean;
+  readonly colorSet?: CardChartColorSet;
+  readonly showLegend?: boolean;
+  readonly spacing?: CardSpacing;
+  readonly separator?: boolean;
+  readonly fallback: CardFactSet | CardTable | CardContainer | CardTextBlock;
+}
+
+export interface CardHorizontalBarChart extends CardChartBase {
+  readonly type: "Chart.HorizontalBar";
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly color?: CardChartColor;
+  readonly displayMode?: "AbsoluteWithAxis" | "AbsoluteNoAxis" | "PartToWhole";
+  readonly data: readonly { readonly x: string; readonly y: number; readonly color?: CardChartColor }[];
+}
+
+export interface CardVerticalBarChart extends CardChartBase {
+  readonly type: "Chart.VerticalBar";
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly color?: CardChartColor;
+  readonly showBarValues?: boolean;
+  readonly yMin?: number;
+  readonly yMax?: number;
+  readonly data: readonly { readonly x: string; readonly y: number; readonly color?: CardChartColor }[];
+}
+
+export interface CardLineChart extends CardChartBase {
+  readonly type: "Chart.Line";
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly yMin?: number;
+  readonly yMax?: number;
+  readonly data: readonly {
+    readonly legend: string;
+    readonly values: readonly { readonly x: string; readonly y: number }[];
+    readonly color?: CardChartColor;
+  }[];
+}
+
+export interface CardDonutChart extends CardChartBase {
+  readonly type: "Chart.Donut";
+  readonly data: readonly {
+    readonly legend: string;
+    readonly value: number;
+    readonly color?: CardChartColor;
+  }[];
+  readonly thickness?: "Thin" | "Thick";
+}
+
+export type CardChart = CardHorizontalBarChart | CardVerticalBarChart | CardLineChart | CardDonutChart;
+
+export type CardElement = CardTextBlock | CardFactSet | CardTable | CardContainer | CardChart;
 
 export interface CardSubmitAction {
   readonly type: "Action.Submit";

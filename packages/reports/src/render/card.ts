@@ -10,6 +10,11 @@ import type {
 } from "./card-types.js";
 import { COMPUTED_SIGN, FLAG_SIGN, renderWords, type RenderWords } from "./render-words.js";
 import { cellAt, isNumericColumn, provenanceIn, rowNotes } from "./table-parts.js";
+import { escapeCardText } from "./card-text.js";
+import { chartElement, chartLeftOut } from "./card-chart.js";
+import type { Chart } from "../charts/chart.js";
+
+export { escapeCardText } from "./card-text.js";
 
 export type * from "./card-types.js";
 
@@ -156,6 +161,8 @@ function sectionElements(
   return elements;
 }
 
+type TableBudget = Pick<CardBudget, "maxColumns" | "maxRows" | "tableFallbacks">;
+
 /**
  * A report table as a card `Table` plus what was left out of it: the first `maxColumns` columns,
  * the first `maxRows` rows and the totals row.
@@ -164,7 +171,7 @@ function tableElements(
   table: ReportTable,
   lang: ReportLang,
   words: RenderWords,
-  budget: Pick<CardBudget, "maxColumns" | "maxRows" | "tableFallbacks">,
+  budget: TableBudget,
 ): CardElement[] {
   const columns = table.columns.slice(0, budget.maxColumns);
   const rows = table.rows.slice(0, budget.maxRows);
@@ -237,22 +244,6 @@ function tableElements(
   return elements;
 }
 
-/**
- * TextBlock text is Markdown, and report text is not: "*Prognos*" or a leading "1." would change
- * it. Only what would start emphasis, a link or a list is backslash-escaped. Not everything: Teams'
- * mobile clients have at times shown escape backslashes literally (microsoft/AdaptiveCards#5590),
- * so ordinary text — amounts, names, "markerade * Prognos" (a star before a space starts nothing) — is
- * left exactly as it is.
- */
-export function escapeCardText(text: string): string {
-  return text
-    .replace(/\\(?=[*_[\\])/g, "\\\\")
-    .replace(/([*_])(?=\S)/g, "\\$1")
-    .replace(/\[(?=[^\]]*\]\()/g, "\\[")
-    .replace(/^(\s*)(\d+)\.(\s)/gm, "$1$2\\.$3")
-    .replace(/^(\s*)([-+*])(\s)/gm, "$1\\$2$3");
-}
-
 function plainText(text: string): CardTextBlock {
   return { type: "TextBlock", text: escapeCardText(text), wrap: true };
 }
@@ -278,6 +269,11 @@ export interface AnswerCardInput {
   readonly facts?: readonly { readonly title: string; readonly value: string }[];
   /** A table from a report (e.g. one section of `buildStatementReport`), shown compactly. */
   readonly table?: ReportTable;
+  /**
+   * A chart under the answer text (`chartFromTable` of `table`, so both show the same numbers), as a
+   * Teams chart element with a FactSet fallback. Left out first when the card is too big.
+   */
+  readonly chart?: Chart;
   /** Suggested next questions: each becomes a button that sends `{ question }` back to the bot. */
   readonly followUps?: readonly string[];
 }
@@ -289,7 +285,8 @@ export interface AnswerCardInput {
  * can treat it as if the user had typed it.
  *
  * The answer text is Markdown (the assistant may bold an amount); facts, table cells and button
- * titles are shown literally. The card stays within `maxBytes` by shortening the table (see
+ * titles are shown literally. A chart goes right after the text. The card stays within `maxBytes` by
+ * dropping the table's fallback, then the chart (said on the card), then shortening the table (see
  * `renderAdaptiveCard`), then leaving it out.
  *
  * @throws RangeError if the text and facts alone exceed `maxBytes`.
@@ -312,11 +309,13 @@ export function answerCard(input: AnswerCardInput, options: CardOptions = {}): A
     data: { question },
   }));
 
-  const build = (tableBudget: Parameters<typeof tableElements>[3] | undefined): AdaptiveCard => {
+  const chart = input.chart?.series.some((s) => s.points.length > 0) ? input.chart : undefined;
+  const build = (tableBudget: TableBudget | undefined, withChart: boolean): AdaptiveCard => {
     const body: CardElement[] = [];
     if (input.title)
       body.push({ type: "TextBlock", text: input.title, size: "Medium", weight: "Bolder", wrap: true });
     body.push({ type: "TextBlock", text: input.text, wrap: true });
+    if (chart) body.push(withChart ? chartElement(chart) : smallText(chartLeftOut(input.lang)));
     if (input.facts?.length) {
       body.push({
         type: "FactSet",
@@ -345,21 +344,29 @@ export function answerCard(input: AnswerCardInput, options: CardOptions = {}): A
     };
   };
 
-  let tableBudget: Parameters<typeof tableElements>[3] | undefined = input.table
+  let tableBudget: TableBudget | undefined = input.table
     ? {
         maxColumns: Math.max(2, options.maxColumns ?? 4),
         maxRows: Math.max(1, options.maxRows ?? 16),
         tableFallbacks: true,
       }
     : undefined;
+  let withChart = true;
   for (;;) {
-    const card = build(tableBudget);
+    const card = build(tableBudget, withChart);
     if (cardBytes(card) <= maxBytes) return card;
+    if (tableBudget?.tableFallbacks) {
+      tableBudget = { ...tableBudget, tableFallbacks: false };
+      continue;
+    }
+    if (chart && withChart) {
+      withChart = false;
+      continue;
+    }
     if (!tableBudget)
       throw new RangeError(`The answer card is ${cardBytes(card)} bytes; the limit is ${maxBytes}`);
-    tableBudget = tableBudget.tableFallbacks
-      ? { ...tableBudget, tableFallbacks: false }
-      : tableBudget.maxRows > 3
+    tableBudget =
+      tableBudget.maxRows > 3
         ? { ...tableBudget, maxRows: Math.max(3, Math.floor(tableBudget.maxRows / 2)) }
         : undefined;
   }

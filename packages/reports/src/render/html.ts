@@ -1,4 +1,8 @@
 import { formatCell } from "../format-cell.js";
+import { reportCharts } from "../charts/report-charts.js";
+import type { Chart } from "../charts/chart.js";
+import { renderChartSvg } from "./chart-svg.js";
+import { escapeHtml } from "./escape.js";
 import type { Report, ReportCell, ReportColumn, ReportLang, ReportSection, ReportTable } from "../model.js";
 import { COMPUTED_SIGN, FLAG_SIGN, renderWords, type RenderWords } from "./render-words.js";
 import { cellAt, isNumericColumn, provenanceIn, provenanceLists, rowNotes } from "./table-parts.js";
@@ -6,18 +10,7 @@ import { cellAt, isNumericColumn, provenanceIn, provenanceLists, rowNotes } from
 /** Tables wider than this print on landscape pages. */
 const LANDSCAPE_FROM_COLUMNS = 6;
 
-/**
- * Every character that could end a text or an attribute value (`<`, `&`, quotes): report text is
- * data, never markup, whatever a municipality or a document put in it.
- */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
+export { escapeHtml };
 
 /**
  * The report as one self-contained, printable HTML page: no scripts, no external styles, fonts or
@@ -41,6 +34,7 @@ export function renderHtml(report: Report): string {
   const tables = report.sections.flatMap((s) => (s.table ? [s.table] : []));
   const anyComputed = tables.some((t) => provenanceIn(t).computed);
   const anyFlagged = tables.some((t) => t.rows.some((r) => r.emphasis === "flagged"));
+  const charts = reportCharts(report);
 
   const heading = [
     `<p class="collaboration">${escapeHtml(report.collaboration)}</p>`,
@@ -70,7 +64,15 @@ export function renderHtml(report: Report): string {
     "<body>",
     `<header>${heading}</header>`,
     "<main>",
-    ...report.sections.map((section, i) => renderSection(section, i, report.lang, words)),
+    ...report.sections.map((section, i) =>
+      renderSection(
+        section,
+        i,
+        report.lang,
+        words,
+        charts.filter((c) => c.section === i).map((c) => c.chart),
+      ),
+    ),
     "</main>",
     footer ? `<footer>${footer}</footer>` : "",
     "</body>",
@@ -81,10 +83,17 @@ export function renderHtml(report: Report): string {
     .concat("\n");
 }
 
-function renderSection(section: ReportSection, index: number, lang: ReportLang, words: RenderWords): string {
+function renderSection(
+  section: ReportSection,
+  index: number,
+  lang: ReportLang,
+  words: RenderWords,
+  charts: readonly Chart[],
+): string {
   const id = `section-${index + 1}`;
   const parts = [`<section aria-labelledby="${id}">`, `<h2 id="${id}">${escapeHtml(section.title)}</h2>`];
   for (const paragraph of section.paragraphs ?? []) parts.push(`<p>${escapeHtml(paragraph)}</p>`);
+  for (const chart of charts) parts.push(renderFigure(chart));
   const table = section.table;
   if (table) parts.push(renderTable(table, lang, words));
   const notes = [...(section.notes ?? []), ...(table ? rowNotes(table, section.notes) : [])];
@@ -102,6 +111,11 @@ function renderSection(section: ReportSection, index: number, lang: ReportLang, 
   }
   parts.push("</section>");
   return parts.join("\n");
+}
+
+/** A chart as a figure: the inline SVG (its alt text holds every number) and the title as caption. */
+function renderFigure(chart: Chart): string {
+  return `<figure class="chart">\n${renderChartSvg(chart)}\n<figcaption>${escapeHtml(chart.title)}</figcaption>\n</figure>`;
 }
 
 function renderTable(table: ReportTable, lang: ReportLang, words: RenderWords): string {
@@ -218,6 +232,9 @@ tfoot tr > * { font-weight: bold; border-top: 2px solid var(--ink); border-botto
 .sources, .models { color: var(--muted); }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
 .legend { color: var(--muted); }
+figure.chart { margin: 1rem 0 1.2rem; max-width: 46rem; }
+figure.chart svg { display: block; width: 100%; height: auto; overflow: visible; }
+figure.chart figcaption { margin-top: 0.3rem; font-size: 0.9rem; color: var(--muted); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @page { size: A4 ${wide ? "landscape" : "portrait"}; margin: 14mm 12mm; }
 @media print {
@@ -228,6 +245,8 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); font-size: 0.9re
   thead { display: table-header-group; }
   tfoot { display: table-row-group; }
   tr, li { break-inside: avoid; }
+  figure.chart { break-inside: avoid; page-break-inside: avoid; max-width: 100%; }
+  figure.chart svg { max-height: 120mm; }
   h1, h2, .provenance-heading { break-after: avoid; }
   section + section { break-before: auto; }
 }
