@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { allocateCostItem } from "@samverkan/allocation";
+import { formatMoney } from "@samverkan/domain";
 import { testApp, type TestApp } from "./helpers.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -106,6 +108,36 @@ describe("the dashboard in Chromium", () => {
     expect(page.url()).toContain("year=2023");
     const statement = await page.locator('section[aria-labelledby="statement"]').innerText();
     expect(statement.replace(/\s/g, " ")).toContain("537 100 kr");
+    await browserContext.close();
+  });
+
+  it("shows the engine's amounts as the browser renders the page, for both collaborations", async (context) => {
+    requireOrSkip(context);
+    if (!t) throw new Error("no test app");
+    const browserContext = await loopbackContext(false);
+    const page = await browserContext.newPage();
+    let checked = 0;
+    for (const [id, year] of [
+      ["norrbotten", 2023],
+      ["skanearkiv", 2022],
+    ] as const) {
+      await page.goto(`${base}/dashboard/${id}?year=${year}`);
+      // Each table row of the cost items as a person reads it, cell texts joined by tabs.
+      const rows = await page.locator('section[aria-labelledby="costs"] table tr').allInnerTexts();
+      const d = await t.store.dataset(id);
+      for (const item of d.costItems) {
+        if (!item.years.some((y) => y.year === year && y.rule)) continue;
+        for (const row of allocateCostItem(d, item, year).rows) {
+          const amount = formatMoney(row.amount, row.unit, "sv");
+          const shown = rows.some(
+            (r) => r.split("\t")[0]?.trim() === row.municipality && r.replace(/\s/g, " ").includes(amount),
+          );
+          expect(shown, `${id} ${year}: ${row.municipality} ${item.id} ${amount}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
     await browserContext.close();
   });
 
