@@ -57,6 +57,7 @@ export async function startApi(config: Config, store: Store): Promise<RunningApi
     `  API:      ${baseUrl}/v1/collaborations`,
     `  OpenAPI:  ${baseUrl}/openapi.json`,
     `  Docs:     ${baseUrl}/docs`,
+    `  Dashboard: ${baseUrl}/dashboard`,
     `  Health:   ${baseUrl}/health`,
   ].join("\n");
   return { app, baseUrl, banner, close: () => app.close() };

@@ -100,6 +100,7 @@ describe("the server over HTTP, with a restart", () => {
     expect(server.output()).toContain(`API:      ${server.base}/v1/collaborations`);
     expect(server.output()).toContain(`OpenAPI:  ${server.base}/openapi.json`);
     expect(server.output()).toContain(`Docs:     ${server.base}/docs`);
+    expect(server.output()).toContain(`Dashboard: ${server.base}/dashboard`);
   });
 
   it("answers reads, the health check and the OpenAPI document", async () => {
