@@ -85,6 +85,20 @@ describe("GET /dashboard/{collaboration}", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it("marks a computed amount where it stands and lists the sources and models under the table", async () => {
+    const { text } = await get("/dashboard/norrbotten?year=2023");
+    const costs = section(text, "costs");
+    // Verksamhetsutvecklare e-tjänster 2023 is computed (a fixed key), not published: marked, with the
+    // word for screen readers, and the model named under the table, not only in a tooltip.
+    const row = [...costs.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].find((m) => m[1]?.includes(">Kalix</th>"))?.[1];
+    expect(row).toMatch(
+      /data-column="verksamhetsutvecklare-e-tjanster">67 100 kr<span class="mark" aria-hidden="true">†<\/span><span class="visually-hidden"> \(beräknat\)<\/span>/,
+    );
+    expect(costs).toContain('<p class="provenance-heading">Beräknade belopp (†)</p>');
+    expect(costs).toContain('<p class="provenance-heading">Källor</p>');
+    expect(costs).toContain("Budget 2023, Gemensamma tjänster 2023");
+  });
+
   it("prints SkånEarkiv's maximum withdrawal per municipality as the engine does", async () => {
     const { text } = await get("/dashboard/skanearkiv?year=2022");
     const d = await t.store.dataset("skanearkiv");

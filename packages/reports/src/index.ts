@@ -48,3 +48,5 @@ export {
 export { chartElement, chartLeftOut } from "./render/card-chart.js";
 export { renderChartSvg } from "./render/chart-svg.js";
 export { reportCharts, type SectionChart } from "./charts/report-charts.js";
+export { provenanceLists } from "./render/table-parts.js";
+export { COMPUTED_SIGN, renderWords, type RenderWords } from "./render/render-words.js";

@@ -4,8 +4,11 @@
  * whole HTML document. Every number is `formatCell`'s text, the same the reports print.
  */
 import {
+  COMPUTED_SIGN,
   escapeHtml,
   formatCell,
+  provenanceLists,
+  renderWords,
   type Report,
   type ReportColumn,
   type ReportLang,
@@ -77,13 +80,34 @@ function cellHtml(
   const cell = cells[column.key];
   const text = cell ? formatCell(cell, lang) : "";
   const cls = NUMERIC.has(column.kind) ? ' class="num"' : "";
+  const words = renderWords(lang);
+  const computed = cell?.kind === "money" && cell.provenance === "computed";
   const title =
     cell?.kind === "money" && (cell.source ?? cell.model)
       ? ` title="${esc(cell.source ?? cell.model ?? "")}"`
       : "";
+  // As the HTML report: a computed amount is marked where it stands (the model is listed under the
+  // table), not only in a tooltip that keyboard and touch readers never see.
+  const mark = computed
+    ? `<span class="mark" aria-hidden="true">${COMPUTED_SIGN}</span><span class="visually-hidden"> (${esc(words.computedWord)})</span>`
+    : "";
   return header
-    ? `<th scope="row"${cls}${title}>${esc(text)}</th>`
-    : `<td${cls}${title} data-column="${esc(column.key)}">${esc(text)}</td>`;
+    ? `<th scope="row"${cls}${title}>${esc(text)}${mark}</th>`
+    : `<td${cls}${title} data-column="${esc(column.key)}">${esc(text)}${mark}</td>`;
+}
+
+/** Where the table's published amounts are printed and how its computed ones came about, as lists. */
+function provenanceHtml(table: ReportTable, lang: ReportLang): string {
+  const words = renderWords(lang);
+  const { sources, models } = provenanceLists(table);
+  return (
+    (sources.length
+      ? `<p class="provenance-heading">${esc(words.sources)}</p>${listHtml(sources, "notes")}`
+      : "") +
+    (models.length
+      ? `<p class="provenance-heading">${esc(words.computedAmounts)}</p>${listHtml(models, "notes")}`
+      : "")
+  );
 }
 
 /** A report table as an HTML table: the caption, column headers, one row header per row, totals. */
@@ -111,7 +135,8 @@ export function tableHtml(table: ReportTable, caption: string, lang: ReportLang)
     `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0">` +
     `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead>` +
     `<tbody>\n${body}\n</tbody>${totals}</table></div>` +
-    (notes.length ? listHtml(notes, "notes") : "")
+    (notes.length ? listHtml(notes, "notes") : "") +
+    provenanceHtml(table, lang)
   );
 }
 

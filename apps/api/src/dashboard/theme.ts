@@ -72,6 +72,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--fg); }
 tr.flagged { background: var(--warn-bg); color: var(--warn-fg); }
 .notes { font-size: 0.9rem; color: var(--muted); padding-left: 1.25rem; }
+.provenance-heading { margin: 0.6rem 0 0; font-size: 0.9rem; font-weight: 700; color: var(--muted); }
+.mark { margin-left: 0.2em; font-weight: 700; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(28rem, 100%), 1fr)); gap: 1rem; margin: 1rem 0; }
 figure.chart { margin: 0; padding: 0.5rem; background: var(--chart-bg); color: #1f1f1f; border: 1px solid var(--border); }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
