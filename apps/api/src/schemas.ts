@@ -19,6 +19,10 @@ export const nameParam = (description: string, example: string) =>
     .string()
     .min(1, { error: bilingual("får inte vara tomt", "must not be empty") })
     .max(200, { error: bilingual("är för långt (högst 200 tecken)", "is too long (at most 200 characters)") })
+    // No name has a control character, and PostgreSQL cannot hold U+0000 in text at all.
+    .regex(/^[^\p{Cc}]*$/u, {
+      error: bilingual("får inte innehålla styrtecken", "must not contain control characters"),
+    })
     .meta({ description, example });
 
 export const collaborationParams = z.object({

@@ -50,7 +50,7 @@ beforeAll(async () => {
     ],
   });
   mkdirSync(OUTPUT, { recursive: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -170,7 +170,7 @@ describe("the dashboard in Chromium", () => {
     }
     expect(found).toEqual([]);
     await browserContext.close();
-  }, 300_000);
+  });
 
   it("follows prefers-color-scheme without a theme, and writes light and dark screenshots", async (context) => {
     requireOrSkip(context);

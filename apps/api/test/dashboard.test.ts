@@ -14,7 +14,7 @@ let base: string;
 beforeAll(async () => {
   t = await testApp();
   base = await t.app.listen({ host: "127.0.0.1", port: 0 });
-}, 120_000);
+});
 afterAll(() => t?.close());
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -225,7 +225,7 @@ describe("the dashboard when reads need a token", () => {
   beforeAll(async () => {
     locked = await testApp({ readAccess: "token" });
     lockedBase = await locked.app.listen({ host: "127.0.0.1", port: 0 });
-  }, 120_000);
+  });
   afterAll(() => locked?.close());
 
   it("takes the read token from ?token= and carries it on every link", async () => {

@@ -90,7 +90,7 @@ describe("the server over HTTP, with a restart", () => {
     expect(existsSync(SERVER), "run npm run build first").toBe(true);
     server = await start();
     // A fresh embedded database takes seconds to create, many more when CI runs every suite at once.
-  }, 180_000);
+  });
   afterAll(async () => {
     if (server) await stop(server);
     rmSync(dataDir, { recursive: true, force: true });
@@ -170,7 +170,7 @@ describe("the server over HTTP, with a restart", () => {
     expect(entries.filter((e) => e.action === "forecast.record")).toEqual([
       expect.objectContaining({ actor: "sekreteraren" }),
     ]);
-  }, 240_000);
+  });
 });
 
 describe("start-up configuration", () => {

@@ -93,6 +93,24 @@ describe("writes need the secretary's token", () => {
     }
   });
 
+  it("refuses a NUL character (which PostgreSQL cannot hold) with 400 naming the field, in a body or a query", async () => {
+    const before = (await t.store.auditLog({ limit: 1000 })).length;
+    const res = await post(url, { ...outcome, note: `Faktura${String.fromCharCode(0)}` }, asSecretary);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json().errors.map((e: Json) => e.field)).toContain("note");
+    const query = await t.app.inject({ url: "/v1/audit-log?collaboration=%00", headers: asSecretary });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().errors).toEqual([
+      expect.objectContaining({
+        in: "query",
+        field: "collaboration",
+        message: "får inte innehålla styrtecken",
+      }),
+    ]);
+    expect((await t.store.auditLog({ limit: 1000 })).length).toBe(before);
+  });
+
   it("the audit log is the secretary's only", async () => {
     expect((await t.app.inject("/v1/audit-log")).statusCode).toBe(401);
     expect((await t.app.inject({ url: "/v1/audit-log", headers: asReader })).statusCode).toBe(403);

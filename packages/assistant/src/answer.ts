@@ -17,6 +17,8 @@ import { annualCycle, meetingsInPeriod, nextMeeting } from "./intents/meetings.j
 import { itemParticipants, members, projectParticipants } from "./intents/membership.js";
 import { statement } from "./intents/statement.js";
 import { yearSeries, type YearSeriesOf } from "./intents/year-series.js";
+import { yearSeriesMany } from "./intents/year-series-many.js";
+import { eachYear } from "./intents/years-each.js";
 import { askedYears } from "./years-asked.js";
 import { parseQuestion, type ParsedQuestion } from "./parse.js";
 import { alternatives, listing } from "./phrases.js";
@@ -80,10 +82,21 @@ function route(turn: Turn): Draft {
   const itemIds = [...new Set(items.flatMap((x) => x.ids))];
   const projects = p.projects.filter((x) => x.collaboration === d.collaboration.id);
   const year = resolveYear(turn);
-  // One municipality over several years ("2021–2023", "2022 och 2023"): every year asked, each answered.
-  const years = munis.length === 1 ? askedYears(turn) : undefined;
-  const overYears = (of: YearSeriesOf, single: (y: typeof year) => Draft): Draft | undefined =>
-    years && munis[0] ? yearSeries(turn, munis[0], of, years, single) : undefined;
+  // Municipalities over several years ("2021–2023", "2022 och 2023"): every year asked, each answered,
+  // for every municipality (and item) named.
+  const years = askedYears(turn);
+  const overYears = (ofs: readonly YearSeriesOf[], single: (y: typeof year) => Draft): Draft | undefined => {
+    const [m, of] = [munis[0], ofs[0]];
+    if (!years || !m || !of) return undefined;
+    if (munis.length === 1 && ofs.length === 1) return yearSeries(turn, m, of, years, single);
+    return yearSeriesMany(
+      turn,
+      munis.flatMap((municipality) => ofs.map((o) => ({ municipality, of: o }))),
+      years,
+    );
+  };
+  // An item's split or total, an explanation or attendance over several years: each year answered.
+  const overEachYear = (f: (y: typeof year) => Draft): Draft => (years ? eachYear(turn, years, f) : f(year));
   const substantive =
     p.municipalities.length +
       p.items.length +
@@ -111,7 +124,10 @@ function route(turn: Turn): Draft {
   for (const topic of TOPICS) if (topic.claims(turn)) return topic.answer(turn);
 
   // Meetings, the årshjul and attendance.
-  if (s.has("attendance")) return attendance(turn);
+  if (s.has("attendance"))
+    return years && p.dates.length === 0 && p.months.length === 0
+      ? eachYear(turn, years, (y) => attendance(turn, y.value))
+      : attendance(turn);
   if (s.has("decide") || (p.topics.length > 0 && s.has("when") && munis.length === 0))
     return annualCycle(turn);
   if ((p.meetingWord || p.bodies.size > 0) && munis.length === 0 && itemIds.length === 0) {
@@ -180,9 +196,9 @@ function route(turn: Turn): Draft {
     (s.has("maxWithdrawal") || itemIds.includes(onlyItem) || munis.length > 0)
   )
     return (
-      overYears({ kind: "maxWithdrawal", itemId: onlyItem }, (y) =>
+      overYears([{ kind: "maxWithdrawal", itemId: onlyItem }], (y) =>
         maxWithdrawal(turn, munis, onlyItem, y),
-      ) ?? maxWithdrawal(turn, munis, onlyItem, year)
+      ) ?? overEachYear((y) => maxWithdrawal(turn, munis, onlyItem, y))
     );
 
   if (s.has("extras")) return extras(turn, itemIds, munis[0], year);
@@ -202,29 +218,30 @@ function route(turn: Turn): Draft {
   }
   const item = itemIds[0];
   const muni = munis[0];
-  if (s.has("why") && muni) return explainAmount(turn, muni, item, p.amounts[0], year);
+  if (s.has("why") && muni) return overEachYear((y) => explainAmount(turn, muni, item, p.amounts[0], y));
   // Several items named ("e-arkiv och datacenter"): each answered, none dropped.
   const each = (f: (id: string) => Draft): Draft =>
     itemIds.length > 1 ? combine(itemIds.map(f)) : f(item as string);
-  if (s.has("why") && item) return each((id) => itemSplit(turn, id, year));
+  if (s.has("why") && item) return each((id) => overEachYear((y) => itemSplit(turn, id, y)));
   if (s.has("split") && item && !muni && !s.has("most") && !s.has("least"))
-    return each((id) => itemSplit(turn, id, year));
+    return each((id) => overEachYear((y) => itemSplit(turn, id, y)));
   if (s.has("split") && item && muni && !s.has("cost"))
     return each((id) => explainAmount(turn, muni, id, undefined, year));
-  if (muni && item && itemIds.length === 1) {
-    const series = overYears({ kind: "item", itemId: item }, (y) => itemCost(turn, munis, item, y));
+  if (muni && item) {
+    const ofs = itemIds.map((itemId) => ({ kind: "item" as const, itemId }));
+    const series = overYears(ofs, (y) => itemCost(turn, munis, item, y));
     if (series) return series;
   }
   if (muni && item) return each((id) => itemCost(turn, munis, id, year));
   if (muni && p.amounts[0]) return explainAmount(turn, muni, undefined, p.amounts[0], year);
   if (muni) {
     if (p.unknownItem && !s.has("statement")) return unknownItem(turn, p.unknownItem, muni);
-    const series = overYears({ kind: "total" }, (y) => statement(turn, muni, y));
+    const series = overYears([{ kind: "total" }], (y) => statement(turn, muni, y));
     if (series) return series;
     const drafts = munis.map((m) => statement(turn, m, year));
     return drafts.length === 1 ? (drafts[0] as Draft) : combine(drafts);
   }
-  if (item) return each((id) => itemTotal(turn, id, year));
+  if (item) return each((id) => overEachYear((y) => itemTotal(turn, id, y)));
   if (p.unknownItem) return unknownItem(turn, p.unknownItem);
   if (s.has("cost") && p.unrecognised[0] && !s.has("most") && !s.has("least"))
     return unknownItem(turn, p.unrecognised[0]);

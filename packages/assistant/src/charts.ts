@@ -76,3 +76,34 @@ export function yearLine(table: ReportTable, title: string, lang: Lang): Chart |
     xAxisTitle: lang === "sv" ? "År" : "Year",
   });
 }
+
+/**
+ * Several series over the years as lines, one per value column ("Kalix" and "Luleå", E-arkiv
+ * 2021–2023). Undefined for fewer than two years, or when the amounts are not all in one unit.
+ */
+export function yearLines(
+  table: ReportTable,
+  title: string,
+  lang: Lang,
+  valueColumns: readonly string[],
+): Chart | undefined {
+  if (table.rows.length < 2) return undefined;
+  const units = new Set<string>();
+  for (const key of valueColumns) {
+    const column = table.columns.find((c) => c.key === key);
+    if (column?.unit) units.add(column.unit);
+    for (const row of table.rows) {
+      const cell = row.cells[key];
+      if (cell?.kind === "money") units.add(cell.unit);
+    }
+  }
+  if (units.size !== 1) return undefined;
+  return chartFromTable(table, {
+    kind: "line",
+    title,
+    lang,
+    labelColumn: "label",
+    valueColumns: [...valueColumns],
+    xAxisTitle: lang === "sv" ? "År" : "Year",
+  });
+}

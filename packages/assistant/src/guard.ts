@@ -3,6 +3,7 @@ import type { Dataset } from "@samverkan/domain";
 import { CONDITIONS, MONTH_PHRASES } from "./conditions.js";
 import { say, type Draft, type Turn } from "./draft.js";
 import { alternatives, listing } from "./phrases.js";
+import { askedYears } from "./years-asked.js";
 import type { Intent } from "./types.js";
 
 /**
@@ -84,6 +85,21 @@ export function guard(turn: Turn, draft: Draft): Draft | undefined {
       );
       narrower = without(narrower, name);
     }
+  // Every year asked is answered or said to have no amount: an answer for some of them is for a
+  // narrower question ("2021–2023" answered for 2023 and compared with 2021, 2022 left out).
+  const asked = askedYears(turn);
+  if (asked) {
+    const answered = new Set((draft.amounts ?? []).map((a) => a.year));
+    const dropped = asked.filter((y) => !answered.has(y) && !draft.text.includes(String(y)));
+    if (dropped.length > 0)
+      parts.push(
+        say(
+          turn,
+          `${listing(dropped.map(String), "sv")}: jag kan inte svara för vart och ett av åren ${listing(asked.map(String), "sv")} i samma svar`,
+          `${listing(dropped.map(String), "en")}: I cannot answer each of the years ${listing(asked.map(String), "en")} in one answer`,
+        ),
+      );
+  }
   if (parts.length === 0) return undefined;
   if (narrower && narrower !== p.question.trim()) followUps.push(narrower);
   const first = draft.amounts?.find((a) => a.itemId);

@@ -30,7 +30,7 @@ describe.skipIf(!chromiumHere)("charts in headless Chromium", () => {
   beforeAll(async () => {
     browser = await launchChromium();
     await mkdir(OUTPUT, { recursive: true });
-  }, 30_000);
+  });
   afterAll(async () => {
     await browser?.close();
   });
@@ -59,61 +59,57 @@ describe.skipIf(!chromiumHere)("charts in headless Chromium", () => {
     return found;
   }
 
-  it(
-    "lays out the statement's donut and line and the attendance bars on screen and in print",
-    { timeout: 60_000 },
-    async () => {
-      const reports: [string, Report][] = [
-        [
-          "kommunbesked-kalix-2023",
-          buildReport(norrbotten, "statement", { municipality: "Kalix", year: 2023 }),
-        ],
-        ["narvaro-2022", buildReport(norrbotten, "attendance", { year: 2022 })],
-      ];
-      for (const [file, report] of reports) {
-        const { page, requests } = await open(report);
-        const screen = await boxes(page);
-        expect(screen.length).toBeGreaterThan(0);
-        for (const box of screen) {
-          expect(box.width).toBeGreaterThan(300);
-          expect(box.height).toBeGreaterThan(100);
-        }
-        // The accessible name is the chart's title.
-        const first = page.locator("figure.chart svg").first();
-        expect(await first.getAttribute("role")).toBe("img");
-        await expect
-          .poll(() =>
-            page
-              .getByRole("img", { name: /Avgifter till nämnden 2023 per kostnadspost|Andel närvarande/ })
-              .count(),
-          )
-          .toBeGreaterThan(0);
-        // An amount printed in the chart is visible text, drawn in the page's ink.
-        const value = page.locator("figure.chart svg text.value").first();
-        expect(await value.isVisible()).toBe(true);
-        expect(
-          await value.evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).fill),
-        ).toBe("rgb(27, 31, 35)");
-        await page.screenshot({ path: join(OUTPUT, `${file}-charts.png`), fullPage: true });
-
-        await page.emulateMedia({ media: "print" });
-        const print = await boxes(page);
-        expect(print).toHaveLength(screen.length);
-        for (const box of print) {
-          expect(box.width).toBeGreaterThan(200);
-          expect(box.height).toBeGreaterThan(80);
-        }
-        const breakInside = await page
-          .locator("figure.chart")
-          .first()
-          .evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).breakInside);
-        expect(breakInside).toBe("avoid");
-        const pdf = await page.pdf({ format: "A4", printBackground: true });
-        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-        await writeFile(join(OUTPUT, `${file}.pdf`), pdf);
-        expect(requests).toEqual([]);
-        await page.close();
+  it("lays out the statement's donut and line and the attendance bars on screen and in print", async () => {
+    const reports: [string, Report][] = [
+      [
+        "kommunbesked-kalix-2023",
+        buildReport(norrbotten, "statement", { municipality: "Kalix", year: 2023 }),
+      ],
+      ["narvaro-2022", buildReport(norrbotten, "attendance", { year: 2022 })],
+    ];
+    for (const [file, report] of reports) {
+      const { page, requests } = await open(report);
+      const screen = await boxes(page);
+      expect(screen.length).toBeGreaterThan(0);
+      for (const box of screen) {
+        expect(box.width).toBeGreaterThan(300);
+        expect(box.height).toBeGreaterThan(100);
       }
-    },
-  );
+      // The accessible name is the chart's title.
+      const first = page.locator("figure.chart svg").first();
+      expect(await first.getAttribute("role")).toBe("img");
+      await expect
+        .poll(() =>
+          page
+            .getByRole("img", { name: /Avgifter till nämnden 2023 per kostnadspost|Andel närvarande/ })
+            .count(),
+        )
+        .toBeGreaterThan(0);
+      // An amount printed in the chart is visible text, drawn in the page's ink.
+      const value = page.locator("figure.chart svg text.value").first();
+      expect(await value.isVisible()).toBe(true);
+      expect(
+        await value.evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).fill),
+      ).toBe("rgb(27, 31, 35)");
+      await page.screenshot({ path: join(OUTPUT, `${file}-charts.png`), fullPage: true });
+
+      await page.emulateMedia({ media: "print" });
+      const print = await boxes(page);
+      expect(print).toHaveLength(screen.length);
+      for (const box of print) {
+        expect(box.width).toBeGreaterThan(200);
+        expect(box.height).toBeGreaterThan(80);
+      }
+      const breakInside = await page
+        .locator("figure.chart")
+        .first()
+        .evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).breakInside);
+      expect(breakInside).toBe("avoid");
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      await writeFile(join(OUTPUT, `${file}.pdf`), pdf);
+      expect(requests).toEqual([]);
+      await page.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
+import { StoreError } from "./errors.js";
 
 /** A value a query may bind: only these reach SQL, always as parameters, never spliced into text. */
 export type SqlValue = string | number | boolean | null;
@@ -30,10 +31,33 @@ export function checkSchemaName(schema: string): string {
   return schema;
 }
 
+const NUL_MESSAGE = "Text may not contain the NUL character (U+0000); nothing was saved.";
+
+/** The refusal for text PostgreSQL cannot hold: U+0000, in a text column or escaped in jsonb. */
+function nulRefused(cause?: unknown): StoreError {
+  return new StoreError("invalid", NUL_MESSAGE, { problems: [{ path: "", message: NUL_MESSAGE }], cause });
+}
+
+/**
+ * Runs one statement, refusing what the database cannot store as the input's fault (400), not a
+ * fault of the store (500): a NUL in a bound text is caught before it is sent; one escaped inside
+ * a JSON value is only seen by the server (SQLSTATE 22P05 / 22021).
+ */
+async function run<R>(params: readonly SqlValue[] | undefined, send: () => Promise<R[]>): Promise<R[]> {
+  if (params?.some((p) => typeof p === "string" && p.includes("\u0000"))) throw nulRefused();
+  try {
+    return await send();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === "22P05" || code === "22021") throw nulRefused(error);
+    throw error;
+  }
+}
+
 function pgliteClient(q: PGlite | Transaction): SqlClient {
   return {
-    query: async <R>(sql: string, params?: readonly SqlValue[]) =>
-      (await q.query<R>(sql, params ? [...params] : undefined)).rows,
+    query: <R>(sql: string, params?: readonly SqlValue[]) =>
+      run(params, async () => (await q.query<R>(sql, params ? [...params] : undefined)).rows),
     exec: async (sql) => {
       await q.exec(sql);
     },
@@ -62,8 +86,8 @@ export async function openPglite(dataDir: string | undefined, schema?: string): 
 
 function pgClient(q: pg.Pool | pg.PoolClient): SqlClient {
   return {
-    query: async <R>(sql: string, params?: readonly SqlValue[]) =>
-      (await q.query(sql, params ? [...params] : undefined)).rows as R[],
+    query: <R>(sql: string, params?: readonly SqlValue[]) =>
+      run(params, async () => (await q.query(sql, params ? [...params] : undefined)).rows as R[]),
     exec: async (sql) => {
       await q.query(sql);
     },

@@ -189,6 +189,34 @@ describe.each(BACKENDS)("the secretary's records on $name", (backend) => {
     ).rejects.toBeInstanceOf(StoreError);
   });
 
+  it("refuses text with a NUL character as the input's fault, in a column or inside JSON, saving nothing", async () => {
+    const { store } = opened;
+    const before = (await store.auditLog({ limit: 1000 })).length;
+    const decisions = (await store.decisions("norrbotten")).length;
+    const nul = String.fromCharCode(0);
+    await expect(
+      store.recordDecision(
+        "norrbotten",
+        "committee-2022-10-12",
+        { paragraph: 41, subject: `Plan${nul}`, decision: "Nämnden beslutar." },
+        { actor: "teams:secretary" },
+      ),
+    ).rejects.toMatchObject({ name: "StoreError", code: "invalid", message: /NUL character \(U\+0000\)/ });
+    await expect(
+      store.changeMeeting(
+        "norrbotten",
+        { kind: "cancelled", meetingId: "committee-2022-10-12", reason: `Sjukdom${nul}` },
+        { actor: "teams:secretary" },
+      ),
+    ).rejects.toMatchObject({ code: "invalid" });
+    await expect(store.auditLog({ collaborationId: `norr${nul}botten` })).rejects.toMatchObject({
+      code: "invalid",
+    });
+    expect((await store.decisions("norrbotten")).length).toBe(decisions);
+    expect((await store.auditLog({ limit: 1000 })).length).toBe(before);
+    expect(await store.meeting("norrbotten", "committee-2022-10-12")).toMatchObject({ status: "planned" });
+  });
+
   it("gives the dataset as it stands, the same object while nothing changes", async () => {
     const { store } = opened;
     const current = await store.currentDataset("norrbotten");

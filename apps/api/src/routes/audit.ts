@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { App, RouteContext } from "../app.js";
-import { problemResponses } from "../schemas.js";
+import { nameParam, problemResponses } from "../schemas.js";
 import { bilingual } from "../validation.js";
 
 const auditEntrySchema = z
@@ -41,7 +41,7 @@ export function registerAuditRoutes(app: App, { store }: RouteContext): void {
               ),
             })
             .optional(),
-          collaboration: z.string().min(1).max(100).optional(),
+          collaboration: nameParam("Only this collaboration's writes", "norrbotten").optional(),
         }),
         response: {
           200: z.object({ entries: z.array(auditEntrySchema) }),

@@ -287,7 +287,7 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     expect(result.botErrors).toEqual([]);
     // The page tried only the Office CDN (fonts, an animation); everything beyond loopback was refused.
     for (const url of result.blocked ?? []) expect(new URL(url).hostname).not.toMatch(/^(127\.|localhost$)/);
-  }, 160_000);
+  });
 
   it("answers over the Playground's HTTP and WebSocket API, and a reminder arrives there", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM);
@@ -296,7 +296,7 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     expectTheAnswer(result.reply);
     expectTheReminder(result.reminder);
     expect(result.botErrors).toEqual([]);
-  }, 130_000);
+  });
 
   it("npm run playground's launcher serves both on loopback and stops both on SIGTERM", async (context) => {
     requireOrSkip(context, NAMESPACE_PROBLEM);
@@ -310,5 +310,5 @@ describe("the bot in Microsoft 365 Agents Playground (network namespace, loopbac
     for (const socket of result.listening ?? []) expect(socket).toMatch(/^(127\.|::1:|::ffff:127\.)/);
     expect(result.stopped).toEqual({ code: 0, signal: null });
     expect(result.leftovers).toEqual([]);
-  }, 180_000);
+  });
 });

@@ -40,9 +40,9 @@ function whoCounted(turn: Turn, counts: string): string {
 }
 
 /** The meetings the question is about: a date, a month, a year, or every meeting with attendance. */
-function meetingsAsked(turn: Turn): { meetings: Meeting[]; year?: number } {
+function meetingsAsked(turn: Turn, onlyYear?: number): { meetings: Meeting[]; year?: number } {
   const p = turn.parsed;
-  const year = p.years[0]?.year;
+  const year = onlyYear ?? p.years[0]?.year;
   const inYear = (m: Meeting) => year === undefined || Number(m.date.slice(0, 4)) === year;
   const all = sorted(ofBodies(turn.dataset.meetings, p.bodies));
   if (p.dates.length > 0)
@@ -163,10 +163,13 @@ function yearTableAndChart(turn: Turn, meetings: readonly Meeting[], year: numbe
   return { table, ...(chart ? { chart } : {}) };
 }
 
-/** Attendance at meetings (as recorded), each against the 75 % goal of its year. */
-export function attendance(turn: Turn): Draft {
+/**
+ * Attendance at meetings (as recorded), each against the 75 % goal of its year; `onlyYear` when the
+ * question asks about several years and each is answered on its own.
+ */
+export function attendance(turn: Turn, onlyYear?: number): Draft {
   const d = turn.dataset;
-  const { meetings, year } = meetingsAsked(turn);
+  const { meetings, year } = meetingsAsked(turn, onlyYear);
   const asksWho = turn.parsed.signals.has("attendanceWho");
   if (meetings.length === 0)
     return {

@@ -22,7 +22,7 @@ export type YearSeriesOf =
   | { readonly kind: "total" }
   | { readonly kind: "maxWithdrawal"; readonly itemId: string };
 
-interface Point {
+export interface Point {
   readonly year: number;
   readonly amount: AnswerAmount;
   readonly value: Decimal;
@@ -31,7 +31,7 @@ interface Point {
   readonly note: string;
 }
 
-interface Collected {
+export interface Collected {
   readonly points: Point[];
   /** Years with no allocation (no rule, or no budgeted statement). */
   readonly none: number[];
@@ -41,12 +41,12 @@ interface Collected {
   readonly last?: AllocationResult;
 }
 
-function costItem(turn: Turn, id: string): CostItem {
+export function costItem(turn: Turn, id: string): CostItem {
   return turn.dataset.costItems.find((x) => x.id === id) as CostItem;
 }
 
 /** Each year's amount, or why there is none; undefined when a year's total is in more than one unit. */
-function collect(
+export function collect(
   turn: Turn,
   municipality: string,
   of: YearSeriesOf,
@@ -105,7 +105,7 @@ function collect(
 }
 
 /** "E-arkiv har ingen fördelning för 2021 i datat." for the years left out, or "". */
-function missingNote(turn: Turn, municipality: string, of: YearSeriesOf, c: Collected): string {
+export function missingNote(turn: Turn, municipality: string, of: YearSeriesOf, c: Collected): string {
   const sv = (ys: number[]) => listing(ys.map(String), "sv");
   const en = (ys: number[]) => listing(ys.map(String), "en");
   let note = "";
@@ -132,7 +132,7 @@ function missingNote(turn: Turn, municipality: string, of: YearSeriesOf, c: Coll
 }
 
 /** "Kalix betalar 21 000 kr för E-arkiv 2022 och 21 000 kr 2023." */
-function amountsSentence(turn: Turn, municipality: string, of: YearSeriesOf, points: Point[]): string {
+export function amountsSentence(turn: Turn, municipality: string, of: YearSeriesOf, points: Point[]): string {
   const each = (lang: "sv" | "en", first: string) =>
     listing(
       points.map((p, i) => {
@@ -164,7 +164,7 @@ function amountsSentence(turn: Turn, municipality: string, of: YearSeriesOf, poi
 }
 
 /** " Förändring 2022–2023: ±0 kr." (each step, then the whole period); adds the differences. */
-function changes(
+export function changes(
   turn: Turn,
   municipality: string,
   of: YearSeriesOf,
@@ -205,9 +205,38 @@ function changes(
 }
 
 /** The series' name on the chart: "E-arkiv", "totalt", "Maximalt uttag". */
-function seriesName(turn: Turn, of: YearSeriesOf): string {
+export function seriesName(turn: Turn, of: YearSeriesOf): string {
   if (of.kind === "total") return say(turn, "totalt", "total");
   return itemName(turn, costItem(turn, of.itemId));
+}
+
+/** What to ask next after a series: the last year's split and total, or its statement or caps. */
+export function seriesFollowUps(turn: Turn, municipality: string, of: YearSeriesOf, year: number): string[] {
+  const d = turn.dataset;
+  if (of.kind === "total")
+    return [say(turn, `Vad betalar ${municipality} ${year}?`, `What does ${municipality} pay in ${year}?`)];
+  if (of.kind === "maxWithdrawal")
+    return [
+      say(
+        turn,
+        `Maximalt uttag ${d.collaboration.name} ${year}`,
+        `Maximum withdrawal ${d.collaboration.name} ${year}`,
+      ),
+    ];
+  const name = seriesName(turn, of);
+  return [
+    say(turn, `Hur fördelas ${name} ${year}?`, `How is ${name} split in ${year}?`),
+    say(
+      turn,
+      `Vad betalar ${municipality} totalt ${year}?`,
+      `What does ${municipality} pay in total in ${year}?`,
+    ),
+  ];
+}
+
+/** The intent a series answers as: an item's cost, a statement's total, or SkånEarkiv's cap. */
+export function seriesIntent(of: YearSeriesOf): "itemCost" | "statement" | "maxWithdrawal" {
+  return of.kind === "item" ? "itemCost" : of.kind === "total" ? "statement" : "maxWithdrawal";
 }
 
 /**
@@ -255,40 +284,13 @@ export function yearSeries(
     `${municipality}, ${seriesName(turn, of)} ${first.year}–${last.year}`,
     turn.lang,
   );
-  const name = seriesName(turn, of);
-  const intent = of.kind === "item" ? "itemCost" : of.kind === "total" ? "statement" : "maxWithdrawal";
   return {
-    intent,
+    intent: seriesIntent(of),
     collaboration: d.collaboration.id,
     year: { value: last.year, source: "question" },
     text,
     amounts,
-    followUps: [
-      ...(of.kind === "total"
-        ? [
-            say(
-              turn,
-              `Vad betalar ${municipality} ${last.year}?`,
-              `What does ${municipality} pay in ${last.year}?`,
-            ),
-          ]
-        : of.kind === "maxWithdrawal"
-          ? [
-              say(
-                turn,
-                `Maximalt uttag ${d.collaboration.name} ${last.year}`,
-                `Maximum withdrawal ${d.collaboration.name} ${last.year}`,
-              ),
-            ]
-          : [
-              say(turn, `Hur fördelas ${name} ${last.year}?`, `How is ${name} split in ${last.year}?`),
-              say(
-                turn,
-                `Vad betalar ${municipality} totalt ${last.year}?`,
-                `What does ${municipality} pay in total in ${last.year}?`,
-              ),
-            ]),
-    ],
+    followUps: seriesFollowUps(turn, municipality, of, last.year),
     table,
     ...(chart ? { chart } : {}),
     ...(c.last ? { facts: sourceFacts(turn, c.last) } : {}),
