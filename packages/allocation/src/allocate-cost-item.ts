@@ -75,7 +75,10 @@ export interface AllocationResult {
   readonly rounding: Rounding;
   /** Where the rounding came from: the rule itself, or the collaboration's declared default. */
   readonly roundingSource: "rule" | "collaborationDefault" | "override";
+  /** The rule's analyst note (MODELS.md), for whoever checks the data. */
   readonly basis?: string;
+  /** Why this model, for members, in Swedish and English (the rule's `reason`). */
+  readonly reason?: { readonly sv: string; readonly en: string };
   readonly participants: readonly string[];
   readonly populationYear?: number;
   readonly populationSource?: string;
@@ -312,6 +315,7 @@ export function allocateCostItem(
     rounding,
     roundingSource,
     ...(rule?.basis && !options.model ? { basis: rule.basis } : {}),
+    ...(rule?.reason && !options.model ? { reason: rule.reason } : {}),
     participants: participants.map((p) => p.municipality),
     ...("populationYear" in model
       ? { populationYear: model.populationYear, populationSource: vector?.source }

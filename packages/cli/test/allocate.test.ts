@@ -54,7 +54,8 @@ describe("samverkan allocate (table)", () => {
 
   it("with --explain adds the explanation sentence to every row, in the chosen language", () => {
     const sv = run([...E_ARKIV, "--explain"]);
-    expect(sv.out).toContain("Grund: Unchanged from 2022 (no indexation).");
+    expect(sv.out).toContain("Grund: Oförändrat från 2022, utan uppräkning.");
+    expect(sv.out).toContain("Analys: Unchanged from 2022 (no indexation).");
     expect(sv.out).toContain(
       "Kalix        21 000 kr  publicerad  Kalix, E-arkiv 2023: 1,25 kr per invånare × 16 169 invånare (SCB 31 december 2017) = 20 211,25 kr, avrundat uppåt till hela tusental kronor = 21 000 kr. Publicerat i Budget 2023, Gemensamma tjänster 2023.",
     );
@@ -67,6 +68,7 @@ describe("samverkan allocate (table)", () => {
     expect(en.out).toMatch(
       /^Kalix +21 000 kr {2}published {3}Kalix, E-archive 2023: 1\.25 kr per inhabitant × 16 169 inhabitants/m,
     );
+    expect(en.out).toContain("Basis: Unchanged from 2022, without indexation.");
   });
 
   it("says when the rounding is the collaboration's default", () => {

@@ -135,8 +135,21 @@ export const allocationRuleSchema = z.strictObject({
       excess: z.enum(["redistribute", "unallocated"], { error: 'must be "redistribute" or "unallocated"' }),
     })
     .optional(),
-  /** Why this model: the document's wording or the analysis that identified it. */
+  /**
+   * Why this model, the analyst's note: the document's wording or the analysis that identified it
+   * (MODELS.md). For whoever checks the data; members read `reason`.
+   */
   basis: z.string().min(1).optional(),
+  /**
+   * Why this model, for members, in Swedish and English: what the assistant says after "Grund:" /
+   * "Basis:". Without it the answer gives the model and the working, not the analyst's note.
+   */
+  reason: z
+    .strictObject({
+      sv: z.string().min(1, { error: "the Swedish reason must not be empty" }),
+      en: z.string().min(1, { error: "the English reason must not be empty" }),
+    })
+    .optional(),
   alternatives: z
     .array(
       z.strictObject({

@@ -369,7 +369,7 @@ export function itemSplit(turn: Turn, itemId: string, year: ResolvedYear): Draft
     `${item.name} ${year.value} fördelas mellan ${n} kommuner. Modell: ${modelName(result.model, "sv")}; avrundning: ${rounding}${roundingFrom}.`,
     `${item.nameEn} ${year.value} is split between ${n} municipalities. Model: ${modelName(result.model, "en")}; rounding: ${rounding}${roundingFrom}.`,
   );
-  if (result.basis) text += say(turn, ` Grund: ${result.basis}`, ` Basis: ${result.basis}`);
+  text += reasonText(turn, result);
   if (!/[.!?]["”]?$/.test(text)) text += ".";
   text += say(turn, ` Exempel: ${example}`, ` Example: ${example}`);
   text += say(
@@ -535,7 +535,7 @@ export function explainAmount(
           ` (The amount is from ${usedYear}, not ${year.value}.)`,
         )
       : yearNote(turn, year);
-  const basis = result.basis ? say(turn, ` Grund: ${result.basis}`, ` Basis: ${result.basis}`) : "";
+  const basis = reasonText(turn, result);
   return {
     ...base,
     year: { value: usedYear, source: usedYear !== year.value ? "question" : year.source },
@@ -562,6 +562,15 @@ export function explainAmount(
     ],
     facts: sourceFacts(turn, result),
   };
+}
+
+/**
+ * " Grund: …" — why the model, in the member's language, from the rule's `reason`; "" without one.
+ * The rule's `basis` is the analyst's note (English, MODELS.md sections) and is not shown to members.
+ */
+function reasonText(turn: Turn, result: AllocationResult): string {
+  if (!result.reason) return "";
+  return say(turn, ` Grund: ${result.reason.sv}`, ` Basis: ${result.reason.en}`);
 }
 
 /** SkånEarkiv: the maximum withdrawal of one or all members for a year, with the share (Andel). */

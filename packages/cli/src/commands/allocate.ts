@@ -137,7 +137,9 @@ function header(r: AllocationResult, item: CostItem, d: Dataset, lang: Lang, exp
         : `Source: computed, no published table for ${r.year}${budget ? `; the budget from ${budget}` : ""}`,
     );
   }
-  if (explain && r.basis) lines.push(`${sv ? "Grund" : "Basis"}: ${r.basis}`);
+  if (explain && r.reason) lines.push(`${sv ? "Grund" : "Basis"}: ${sv ? r.reason.sv : r.reason.en}`);
+  // The analyst's note (MODELS.md), as written in the data, for whoever checks the model.
+  if (explain && r.basis) lines.push(`${sv ? "Analys" : "Analysis"}: ${r.basis}`);
   return lines;
 }
 
