@@ -11,9 +11,10 @@ import { defineConfig } from "vitest/config";
  *
  * `isolate: false`: a worker keeps its modules between test files instead of importing the whole
  * graph (datasets, engine, renderers) again for each file, which was most of the suite's time on two
- * cores (the assistant's 16 files: 264 s → 114 s under CI load). Each file still gets its own
- * process state back: a test that changes `process.env` or spies on a global restores it in
- * `afterAll`, as every test here does.
+ * cores (the assistant's 16 files: 264 s → 114 s under CI load). Nothing resets process state
+ * between files, so a test that changes `process.env` or spies on a global puts it back in place in
+ * `afterEach`/`afterAll` (the CLI's store tests, the planner's socket and console spies), and the next
+ * file in the worker sees the environment it started with.
  */
 export default defineConfig({
   test: {

@@ -55,7 +55,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  process.env = saved;
+  // In place: the next test file in this worker shares process.env (isolate: false).
+  for (const key of Object.keys(process.env)) if (!(key in saved)) Reflect.deleteProperty(process.env, key);
+  Object.assign(process.env, saved);
   await new Promise((resolve) => connector.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });
