@@ -1,5 +1,5 @@
 import { loadBundledDataset } from "@samverkan/data";
-import Decimal from "decimal.js";
+import { Decimal } from "@samverkan/domain";
 import { describe, expect, it } from "vitest";
 import { allocateCostItem } from "../src/index.js";
 
